@@ -1,0 +1,748 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hongdai-cli: the workspace without a display. Exit 0 on success, 1 with a one-line error on
+ * stderr, 2 on usage errors. */
+#define G_LOG_DOMAIN "hongdai-cli"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "hd-geojson.h"
+#include "hd-store.h"
+
+#define EXIT_USAGE 2
+
+typedef struct {
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int (*run) (const char *db_path, int argc, char **argv);
+} Command;
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("hongdai-cli: %s\n", message);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("hongdai-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* Parses a command's options; returns -1 to go on, or the exit status (help, usage error). */
+static int
+parse_command_options (GOptionContext *context,
+                       int            *argc,
+                       char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (context, error->message);
+  return -1;
+}
+
+static HdStore *
+open_store (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = db_path ? g_strdup (db_path) : hd_store_default_path ();
+  HdStore *store = hd_store_open (path, &error);
+
+  if (store == NULL)
+    print_error (error->message);
+  return store;
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static gboolean workspace_is_empty (HdStore *store);
+
+static int
+cmd_init (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  gboolean sample = FALSE;
+  const GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, &sample,
+      N_("Load the sample workspace (Fuzhou’s four belts, Jinwan’s service centers)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Create a workspace, or upgrade an existing one to this version’s format."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("init takes no arguments"));
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  if (sample)
+    {
+      if (!workspace_is_empty (store))
+        {
+          print_error (_("the workspace already has data; the sample is only loaded into an empty workspace"));
+          return 1;
+        }
+      if (!hd_store_load_sample (store, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+    }
+  g_print (_("Workspace %s (format %d): %u regions, %u belts, %u sites\n"),
+           hd_store_get_path (store), hd_store_get_schema_version (store),
+           g_list_model_get_n_items (hd_store_get_regions (store)),
+           g_list_model_get_n_items (hd_store_get_belts (store)),
+           g_list_model_get_n_items (hd_store_get_sites (store)));
+  return 0;
+}
+
+static gboolean
+workspace_is_empty (HdStore *store)
+{
+  return g_list_model_get_n_items (hd_store_get_regions (store)) == 0 &&
+         g_list_model_get_n_items (hd_store_get_belts (store)) == 0 &&
+         g_list_model_get_n_items (hd_store_get_sites (store)) == 0 &&
+         g_list_model_get_n_items (hd_store_get_plans (store)) == 0;
+}
+
+static int
+cmd_import (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check the files against the workspace and change nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(HdImportBatch) batch = hd_import_batch_new ();
+  g_auto(HdImportSummary) summary = { 0 };
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Import GeoJSON files: Point features become sites, LineStrings belts, Polygons regions.\nAll files go in together or, if any feature is wrong, nothing does."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("import needs at least one file"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+      if (!hd_geojson_parse_file (batch, file, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  if (!hd_store_import (store, batch, dry_run, &summary, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  g_print (dry_run ? _("Checked, nothing written: would import %u regions, %u belts, %u sites and %u route places\n")
+                   : _("Imported %u regions, %u belts, %u sites and %u route places\n"),
+           summary.regions_added, summary.belts_added, summary.sites_added,
+           summary.memberships_added);
+  if (summary.regions_created != NULL && summary.regions_created->len > 0)
+    {
+      g_ptr_array_add (summary.regions_created, NULL);
+      {
+        g_autofree char *names = g_strjoinv ("、", (char **) summary.regions_created->pdata);
+
+        g_print (_("Regions added because features named them: %s\n"), names);
+      }
+    }
+  return 0;
+}
+
+static int
+cmd_export (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format (geojson)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Export the whole workspace."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("export takes no arguments; use -o FILE"));
+  if (format != NULL && g_strcmp0 (format, "geojson") != 0)
+    return usage_error (context, _("unknown format; the formats are: geojson"));
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  text = hd_geojson_export (store, &error);
+  if (text == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (output == NULL)
+    {
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? 0 : 1;
+    }
+  /* g_file_set_contents writes a temporary file and renames it: a failed export never leaves a
+   * half-written file behind. */
+  if (!g_file_set_contents (output, text, -1, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static const char *
+region_name (HdStore    *store,
+             const char *region_id)
+{
+  HdRegion *region = hd_store_lookup_region (store, region_id);
+
+  return region ? hd_region_get_name (region) : "";
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *key,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+list_belts (HdStore     *store,
+            JsonBuilder *builder)
+{
+  GListModel *belts = hd_store_get_belts (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (belts); i < n; i++)
+    {
+      g_autoptr(HdBelt) belt = g_list_model_get_item (belts, i);
+
+      if (builder == NULL)
+        {
+          g_print ("%s\t%s\t%s\t%d\t%s\n", hd_belt_get_id (belt), hd_belt_get_name (belt),
+                   region_name (store, hd_belt_get_region_id (belt)),
+                   hd_belt_get_site_count (belt), hd_belt_stage_label (hd_belt_get_stage (belt)));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_belt_get_id (belt));
+      add_string (builder, "name", hd_belt_get_name (belt));
+      add_string (builder, "region", hd_store_lookup_region (store, hd_belt_get_region_id (belt))
+                                     ? region_name (store, hd_belt_get_region_id (belt)) : NULL);
+      add_string (builder, "brand", hd_belt_get_brand (belt));
+      add_string (builder, "stage", hd_belt_stage_to_string (hd_belt_get_stage (belt)));
+      if (hd_belt_get_start_year (belt) != 0)
+        add_int (builder, "start_year", hd_belt_get_start_year (belt));
+      add_int (builder, "sites", hd_belt_get_site_count (belt));
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+list_sites (HdStore     *store,
+            JsonBuilder *builder)
+{
+  GListModel *sites = hd_store_get_sites (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (sites); i < n; i++)
+    {
+      g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
+
+      if (builder == NULL)
+        {
+          g_autofree char *position = hd_site_get_has_position (site)
+            ? g_strdup_printf ("%.6f,%.6f", hd_site_get_latitude (site), hd_site_get_longitude (site))
+            : g_strdup ("-");
+
+          g_print ("%s\t%s\t%s\t%s\t%s\n", hd_site_get_id (site), hd_site_get_name (site),
+                   hd_site_kind_label (hd_site_get_kind (site)),
+                   region_name (store, hd_site_get_region_id (site)), position);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_site_get_id (site));
+      add_string (builder, "name", hd_site_get_name (site));
+      add_string (builder, "kind", hd_site_kind_to_string (hd_site_get_kind (site)));
+      if (hd_site_get_domain (site) != HD_DOMAIN_UNSET)
+        add_string (builder, "domain", hd_domain_to_string (hd_site_get_domain (site)));
+      if (hd_site_get_level (site) != HD_SITE_LEVEL_NONE)
+        add_string (builder, "level", hd_site_level_to_string (hd_site_get_level (site)));
+      add_string (builder, "region", hd_store_lookup_region (store, hd_site_get_region_id (site))
+                                     ? region_name (store, hd_site_get_region_id (site)) : NULL);
+      add_string (builder, "organisation", hd_site_get_organisation (site));
+      add_int (builder, "members", hd_site_get_members (site));
+      if (hd_site_get_has_position (site))
+        {
+          json_builder_set_member_name (builder, "lat");
+          json_builder_add_double_value (builder, hd_site_get_latitude (site));
+          json_builder_set_member_name (builder, "lon");
+          json_builder_add_double_value (builder, hd_site_get_longitude (site));
+        }
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+list_regions (HdStore     *store,
+              JsonBuilder *builder)
+{
+  GListModel *regions = hd_store_get_regions (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (regions); i < n; i++)
+    {
+      g_autoptr(HdRegion) region = g_list_model_get_item (regions, i);
+
+      if (builder == NULL)
+        {
+          g_print ("%s\t%s\t%s\t%s\n", hd_region_get_id (region), hd_region_get_name (region),
+                   hd_region_level_label (hd_region_get_level (region)),
+                   region_name (store, hd_region_get_parent_id (region)));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_region_get_id (region));
+      add_string (builder, "name", hd_region_get_name (region));
+      add_string (builder, "level", hd_region_level_to_string (hd_region_get_level (region)));
+      add_string (builder, "parent", hd_store_lookup_region (store, hd_region_get_parent_id (region))
+                                     ? region_name (store, hd_region_get_parent_id (region)) : NULL);
+      add_string (builder, "code", hd_region_get_code (region));
+      json_builder_set_member_name (builder, "has_boundary");
+      json_builder_add_boolean_value (builder, hd_region_get_geometry (region) != NULL);
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+list_plans (HdStore     *store,
+            JsonBuilder *builder)
+{
+  GListModel *plans = hd_store_get_plans (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (plans); i < n; i++)
+    {
+      g_autoptr(HdPlan) plan = g_list_model_get_item (plans, i);
+      int first = hd_plan_get_first_year (plan);
+
+      if (builder == NULL)
+        {
+          g_print ("%s\t%s\t%d–%d\t%s\n", hd_plan_get_id (plan), hd_plan_get_title (plan),
+                   first, first + 2, region_name (store, hd_plan_get_region_id (plan)));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_plan_get_id (plan));
+      add_string (builder, "title", hd_plan_get_title (plan));
+      add_int (builder, "first_year", first);
+      add_string (builder, "region", hd_store_lookup_region (store, hd_plan_get_region_id (plan))
+                                     ? region_name (store, hd_plan_get_region_id (plan)) : NULL);
+      json_builder_set_member_name (builder, "themes");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, hd_plan_get_theme1 (plan));
+      json_builder_add_string_value (builder, hd_plan_get_theme2 (plan));
+      json_builder_add_string_value (builder, hd_plan_get_theme3 (plan));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+}
+
+static int
+cmd_list (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  static const struct {
+    const char *what;
+    void (*list) (HdStore *store, JsonBuilder *builder);
+  } lists[] = {
+    { "belts", list_belts },
+    { "sites", list_sites },
+    { "regions", list_regions },
+    { "plans", list_plans },
+  };
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of tab-separated lines"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("belts|sites|regions|plans");
+  g_autoptr(HdStore) store = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("List the workspace’s belts, sites, regions or plans."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("list needs one of: belts, sites, regions, plans"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(JsonBuilder) builder = NULL;
+
+      if (g_strcmp0 (argv[1], lists[i].what) != 0)
+        continue;
+      store = open_store (db_path);
+      if (store == NULL)
+        return 1;
+      if (json)
+        {
+          g_autoptr(JsonNode) root = NULL;
+
+          builder = json_builder_new ();
+          json_builder_begin_array (builder);
+          lists[i].list (store, builder);
+          json_builder_end_array (builder);
+          root = json_builder_get_root (builder);
+          print_json (root);
+        }
+      else
+        {
+          lists[i].list (store, NULL);
+        }
+      return 0;
+    }
+  return usage_error (context, _("list needs one of: belts, sites, regions, plans"));
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static void
+add_counts (JsonBuilder *builder,
+            const char  *key,
+            const guint *counts,
+            guint        n,
+            const char *(*to_string) (int))
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    add_int (builder, to_string ((int) i), counts[i]);
+  json_builder_end_object (builder);
+}
+
+static const char *kind_string (int v) { return hd_site_kind_to_string ((HdSiteKind) v); }
+static const char *domain_string (int v) { return hd_domain_to_string ((HdDomain) v); }
+static const char *level_string (int v) { return hd_site_level_to_string ((HdSiteLevel) v); }
+static const char *kind_label (int v) { return hd_site_kind_label ((HdSiteKind) v); }
+static const char *domain_label (int v) { return hd_domain_label ((HdDomain) v); }
+static const char *level_label (int v) { return hd_site_level_label ((HdSiteLevel) v); }
+
+static void
+print_counts (const char  *title,
+              const guint *counts,
+              guint        n,
+              const char *(*label) (int))
+{
+  g_print ("%s\n", title);
+  for (guint i = 0; i < n; i++)
+    if (counts[i] > 0)
+      g_print ("  %-24s %6u\n", label ((int) i), counts[i]);
+}
+
+static void
+add_rows (JsonBuilder *builder,
+          const char  *key,
+          GArray      *rows,
+          gboolean     with_belts)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HdStatsRow *row = &g_array_index (rows, HdStatsRow, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      if (row->id)
+        json_builder_add_string_value (builder, row->id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "name");
+      if (row->name)
+        json_builder_add_string_value (builder, row->name);
+      else
+        json_builder_add_null_value (builder);
+      add_int (builder, "sites", row->sites);
+      if (with_belts)
+        add_int (builder, "belts", row->belts);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static int
+cmd_stats (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(HdStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Counts by kind, domain, level and region; sites per belt; belts under 8 sites."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("stats takes no arguments"));
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  stats = hd_store_collect_stats (store, &error);
+  if (stats == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      add_int (builder, "regions", stats->n_regions);
+      add_int (builder, "belts", stats->n_belts);
+      add_int (builder, "sites", stats->n_sites);
+      add_int (builder, "plans", stats->n_plans);
+      add_counts (builder, "sites_by_kind", stats->by_kind, G_N_ELEMENTS (stats->by_kind), kind_string);
+      add_counts (builder, "sites_by_domain", stats->by_domain, G_N_ELEMENTS (stats->by_domain), domain_string);
+      add_counts (builder, "sites_by_level", stats->by_level, G_N_ELEMENTS (stats->by_level), level_string);
+      add_rows (builder, "by_region", stats->by_region, TRUE);
+      add_rows (builder, "sites_per_belt", stats->per_belt, FALSE);
+      add_int (builder, "belts_under_min_sites", stats->belts_under_min);
+      add_int (builder, "min_sites_per_belt", HD_BELT_MIN_SITES);
+      add_int (builder, "sites_without_position", stats->sites_without_position);
+      add_int (builder, "sites_on_no_belt", stats->sites_on_no_belt);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  g_print (_("Regions: %u  Belts: %u  Sites: %u  Plans: %u\n"),
+           stats->n_regions, stats->n_belts, stats->n_sites, stats->n_plans);
+  print_counts (_("Sites by kind:"), stats->by_kind, G_N_ELEMENTS (stats->by_kind), kind_label);
+  print_counts (_("Sites by domain:"), stats->by_domain, G_N_ELEMENTS (stats->by_domain), domain_label);
+  print_counts (_("Sites by level:"), stats->by_level, G_N_ELEMENTS (stats->by_level), level_label);
+  g_print ("%s\n", _("By region (sites, belts):"));
+  for (guint i = 0; i < stats->by_region->len; i++)
+    {
+      HdStatsRow *row = &g_array_index (stats->by_region, HdStatsRow, i);
+
+      g_print ("  %-24s %6u %6u\n", row->name ? row->name : _("(no region)"), row->sites, row->belts);
+    }
+  g_print ("%s\n", _("Sites per belt:"));
+  for (guint i = 0; i < stats->per_belt->len; i++)
+    {
+      HdStatsRow *row = &g_array_index (stats->per_belt, HdStatsRow, i);
+
+      g_print ("  %-24s %6u%s\n", row->name, row->sites,
+               row->sites < HD_BELT_MIN_SITES ? _("  (under 8)") : "");
+    }
+  g_print (_("Belts under %d sites: %u\n"), HD_BELT_MIN_SITES, stats->belts_under_min);
+  g_print (_("Sites without coordinates: %u\n"), stats->sites_without_position);
+  g_print (_("Sites on no belt: %u\n"), stats->sites_on_no_belt);
+  return 0;
+}
+
+static int
+cmd_check (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("Check the database’s integrity and the domain rules: belts with fewer than 8 sites, sites without coordinates, duplicate names on a belt.\nExits 1 when it finds a problem."));
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("check takes no arguments"));
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  problems = hd_store_check (store, &error);
+  if (problems == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", ((HdProblem *) g_ptr_array_index (problems, i))->message);
+  if (problems->len == 0)
+    {
+      g_print ("%s\n", _("No problems found"));
+      return 0;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u problem found",
+                                                             "%u problems found",
+                                                             problems->len),
+                                                problems->len);
+    print_error (message);
+  }
+  return 1;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static const Command commands[] = {
+  { "init", "[--sample]", N_("Create or upgrade a workspace"), cmd_init },
+  { "import", "FILE… [--dry-run]", N_("Import GeoJSON files in one transaction"), cmd_import },
+  { "export", "[--format geojson] [-o FILE]", N_("Export the workspace as GeoJSON"), cmd_export },
+  { "list", "belts|sites|regions|plans [--json]", N_("List records"), cmd_list },
+  { "stats", "[--json]", N_("Counts by kind, domain, region and belt"), cmd_stats },
+  { "check", "", N_("Integrity and domain checks"), cmd_check },
+};
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-8s %-36s %s\n", commands[i].name, commands[i].parameters,
+                            _(commands[i].summary));
+  g_string_append (text, _("\n“hongdai-cli COMMAND --help” describes a command."));
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("The workspace file (default: ~/.local/share/hongdai/hongdai.db)"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_summary (context, _("Hongdai (红带): plan, inspect and report on Party-building demonstration belts."));
+  description = commands_description ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Stop at the command name: what follows belongs to the command's own options. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (version)
+    {
+      g_print ("hongdai-cli %s\n", HD_VERSION);
+      return 0;
+    }
+  if (argc < 2)
+    return usage_error (context, _("no command given"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      {
+        g_autofree char *prgname = g_strdup_printf ("hongdai-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].run (db_path, argc - 1, argv + 1);
+      }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+
+    return usage_error (context, message);
+  }
+}

@@ -1,0 +1,2498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hd-store"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "hd-geojson.h"
+#include "hd-schema.h"
+#include "hd-store-private.h"
+#include "hd-validate.h"
+
+/* 'HDai': marks a file as a Hongdai workspace, so another program's SQLite file is never
+ * mistaken for an empty workspace and migrated. */
+#define HD_APPLICATION_ID 0x48446169
+
+/* One model per record kind: the list the UI shows and an index by id into it. */
+typedef struct {
+  const char  *select_all;               /* all rows, in the order they were added */
+  const char  *select_one;               /* one row, ?1 = id */
+  GObject    *(*from_row) (sqlite3_stmt *stmt);
+  void        (*copy)     (GObject *dst, GObject *src);
+  const char *(*get_id)   (GObject *object);
+} HdKindInfo;
+
+typedef struct {
+  const HdKindInfo *info;
+  GListStore       *list;
+  GHashTable       *by_id;               /* id (owned by the object) → object (owned by list) */
+} HdModel;
+
+struct _HdStore
+{
+  GObject parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;                /* SQL text (static) → sqlite3_stmt * */
+  int         schema_version;
+
+  HdModel     regions;
+  HdModel     belts;
+  HdModel     sites;
+  HdModel     plans;
+};
+
+G_DEFINE_FINAL_TYPE (HdStore, hd_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rows and records                                                                           */
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           idx,
+           const char   *value)
+{
+  /* Optional text stays NULL rather than '' so "not set" has one spelling in files and queries. */
+  if (value == NULL || *value == '\0')
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt *stmt,
+                  int           idx,
+                  int           value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int (stmt, idx, value);
+}
+
+#define SITE_COLUMNS \
+  "id, name, kind, domain, level, region_id, organisation, members, address, lat, lon, " \
+  "contact, notes, extra, created, modified"
+
+static GObject *
+site_from_row (sqlite3_stmt *stmt)
+{
+  HdSite *site = hd_site_new ();
+  HdSiteKind kind = HD_SITE_KIND_OTHER;
+  HdDomain domain = HD_DOMAIN_UNSET;
+  HdSiteLevel level = HD_SITE_LEVEL_NONE;
+
+  hd_site_kind_from_string (column_text (stmt, 2), &kind);
+  hd_domain_from_string (column_text (stmt, 3), &domain);
+  hd_site_level_from_string (column_text (stmt, 4), &level);
+  g_object_set (site,
+                "id", column_text (stmt, 0),
+                "name", column_text (stmt, 1),
+                "kind", kind,
+                "domain", domain,
+                "level", level,
+                "region-id", column_text (stmt, 5),
+                "organisation", column_text (stmt, 6),
+                "members", sqlite3_column_int (stmt, 7),
+                "address", column_text (stmt, 8),
+                "contact", column_text (stmt, 11),
+                "notes", column_text (stmt, 12),
+                "extra", column_text (stmt, 13),
+                "created", column_text (stmt, 14),
+                "modified", column_text (stmt, 15),
+                NULL);
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    hd_site_set_position (site, sqlite3_column_double (stmt, 9), sqlite3_column_double (stmt, 10));
+  return G_OBJECT (site);
+}
+
+#define BELT_COLUMNS \
+  "b.id, b.name, b.region_id, b.brand, b.stage, b.start_year, b.responsible, b.colour, " \
+  "b.logo_path, b.notes, b.extra, b.created, b.modified, " \
+  "(SELECT count(*) FROM belt_site bs WHERE bs.belt_id = b.id)"
+
+static GObject *
+belt_from_row (sqlite3_stmt *stmt)
+{
+  HdBelt *belt = hd_belt_new ();
+  HdBeltStage stage = HD_BELT_STAGE_PLANNED;
+
+  hd_belt_stage_from_string (column_text (stmt, 4), &stage);
+  g_object_set (belt,
+                "id", column_text (stmt, 0),
+                "name", column_text (stmt, 1),
+                "region-id", column_text (stmt, 2),
+                "brand", column_text (stmt, 3),
+                "stage", stage,
+                "start-year", sqlite3_column_int (stmt, 5),
+                "responsible", column_text (stmt, 6),
+                "colour", column_text (stmt, 7),
+                "logo-path", column_text (stmt, 8),
+                "notes", column_text (stmt, 9),
+                "extra", column_text (stmt, 10),
+                "created", column_text (stmt, 11),
+                "modified", column_text (stmt, 12),
+                "site-count", sqlite3_column_int (stmt, 13),
+                NULL);
+  return G_OBJECT (belt);
+}
+
+#define REGION_COLUMNS "id, parent_id, name, level, code, geometry, extra, created, modified"
+
+static GObject *
+region_from_row (sqlite3_stmt *stmt)
+{
+  HdRegion *region = hd_region_new ();
+  HdRegionLevel level = HD_REGION_LEVEL_DISTRICT;
+
+  hd_region_level_from_string (column_text (stmt, 3), &level);
+  g_object_set (region,
+                "id", column_text (stmt, 0),
+                "parent-id", column_text (stmt, 1),
+                "name", column_text (stmt, 2),
+                "level", level,
+                "code", column_text (stmt, 4),
+                "geometry", column_text (stmt, 5),
+                "extra", column_text (stmt, 6),
+                "created", column_text (stmt, 7),
+                "modified", column_text (stmt, 8),
+                NULL);
+  return G_OBJECT (region);
+}
+
+#define PLAN_COLUMNS \
+  "p.id, p.title, p.region_id, p.first_year, " \
+  "(SELECT theme FROM plan_year WHERE plan_id = p.id AND year_index = 0), " \
+  "(SELECT theme FROM plan_year WHERE plan_id = p.id AND year_index = 1), " \
+  "(SELECT theme FROM plan_year WHERE plan_id = p.id AND year_index = 2), " \
+  "p.notes, p.created, p.modified"
+
+static GObject *
+plan_from_row (sqlite3_stmt *stmt)
+{
+  HdPlan *plan = hd_plan_new ();
+
+  g_object_set (plan,
+                "id", column_text (stmt, 0),
+                "title", column_text (stmt, 1),
+                "region-id", column_text (stmt, 2),
+                "first-year", sqlite3_column_int (stmt, 3),
+                "theme1", column_text (stmt, 4),
+                "theme2", column_text (stmt, 5),
+                "theme3", column_text (stmt, 6),
+                "notes", column_text (stmt, 7),
+                "created", column_text (stmt, 8),
+                "modified", column_text (stmt, 9),
+                NULL);
+  return G_OBJECT (plan);
+}
+
+#define KIND_ACCESSORS(Type, type)                                            \
+  static void type##_copy_object (GObject *dst, GObject *src)                  \
+  {                                                                            \
+    type##_copy_from ((Type *) dst, (Type *) src);                             \
+  }                                                                            \
+  static const char *type##_id_of (GObject *object)                            \
+  {                                                                            \
+    return type##_get_id ((Type *) object);                                    \
+  }
+
+KIND_ACCESSORS (HdSite, hd_site)
+KIND_ACCESSORS (HdBelt, hd_belt)
+KIND_ACCESSORS (HdRegion, hd_region)
+KIND_ACCESSORS (HdPlan, hd_plan)
+
+static const HdKindInfo site_info = {
+  "SELECT " SITE_COLUMNS " FROM site ORDER BY rowid",
+  "SELECT " SITE_COLUMNS " FROM site WHERE id = ?1",
+  site_from_row, hd_site_copy_object, hd_site_id_of,
+};
+
+static const HdKindInfo belt_info = {
+  "SELECT " BELT_COLUMNS " FROM belt b ORDER BY b.rowid",
+  "SELECT " BELT_COLUMNS " FROM belt b WHERE b.id = ?1",
+  belt_from_row, hd_belt_copy_object, hd_belt_id_of,
+};
+
+static const HdKindInfo region_info = {
+  "SELECT " REGION_COLUMNS " FROM region ORDER BY rowid",
+  "SELECT " REGION_COLUMNS " FROM region WHERE id = ?1",
+  region_from_row, hd_region_copy_object, hd_region_id_of,
+};
+
+static const HdKindInfo plan_info = {
+  "SELECT " PLAN_COLUMNS " FROM plan p ORDER BY p.rowid",
+  "SELECT " PLAN_COLUMNS " FROM plan p WHERE p.id = ?1",
+  plan_from_row, hd_plan_copy_object, hd_plan_id_of,
+};
+
+gint64
+hd_site_pos_key (const char *id)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  guint64 key = 0;
+
+  g_checksum_update (sum, (const guchar *) id, -1);
+  g_checksum_get_digest (sum, digest, &len);
+  for (guint i = 0; i < 8; i++)
+    key = (key << 8) | digest[i];
+  return (gint64) (key & G_GUINT64_CONSTANT (0x7fffffffffffffff));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* SQLite plumbing                                                                            */
+
+static void
+set_sqlite_error (HdStore     *self,
+                  GError     **error,
+                  int          rc,
+                  const char  *what)
+{
+  int primary = rc & 0xff;
+  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db)
+                                                        : sqlite3_errstr (rc);
+
+  switch (primary)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED,
+                   _("%s: the disk is full; nothing was changed"), what);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_READ_ONLY,
+                   _("%s: the workspace cannot be written; nothing was changed"), what);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED,
+                   _("%s: the workspace is busy in another program; try again"), what);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CORRUPT,
+                   _("%s: the workspace file is damaged (%s)"), what, detail);
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_A_DATABASE,
+                   _("%s: the file is not a Hongdai workspace"), what);
+      break;
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+                     _("%s: it refers to a record that does not exist"), what);
+      else if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_DUPLICATE,
+                     _("%s: a record with that id already exists"), what);
+      else
+        g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+                     _("%s: a value breaks a rule of the workspace (%s)"), what, detail);
+      break;
+    default:
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED, "%s: %s", what, detail);
+      break;
+    }
+}
+
+/* Statements are prepared once and kept: imports run the same INSERT 100k times. */
+static sqlite3_stmt *
+prepare (HdStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, _("Reading the workspace failed"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+step_done (HdStore      *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec (HdStore     *self,
+      const char  *sql,
+      const char  *what,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+begin (HdStore     *self,
+       const char  *what,
+       GError     **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", what, error);
+}
+
+static gboolean
+commit (HdStore     *self,
+        const char  *what,
+        GError     **error)
+{
+  if (exec (self, "COMMIT", what, error))
+    return TRUE;
+  /* A failed COMMIT (deferred foreign key, disk full) leaves the transaction open. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static void
+rollback (HdStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gint64
+query_int (HdStore     *self,
+           const char  *sql,
+           const char  *arg,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  gint64 value = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (self, error, sqlite3_extended_errcode (self->db),
+                      _("Reading the workspace failed"));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+emit_changed (HdStore      *self,
+              HdChangeKind  kinds,
+              GPtrArray    *ids)
+{
+  g_ptr_array_add (ids, NULL);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) kinds, (GStrv) ids->pdata);
+  g_ptr_array_remove_index (ids, ids->len - 1);
+}
+
+static void
+emit_changed_one (HdStore      *self,
+                  HdChangeKind  kinds,
+                  const char   *id)
+{
+  const char *ids[] = { id, NULL };
+
+  g_signal_emit (self, signals[CHANGED], 0, (guint) kinds, (GStrv) ids);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Models                                                                                     */
+
+static void
+model_init (HdModel          *model,
+            const HdKindInfo *info,
+            GType             type)
+{
+  model->info = info;
+  model->list = g_list_store_new (type);
+  model->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+model_clear (HdModel *model)
+{
+  g_clear_pointer (&model->by_id, g_hash_table_unref);
+  g_clear_object (&model->list);
+}
+
+/* Puts a fresh row object into the model: updates the existing object in place (so views and
+ * bindings on it stay), or appends it. Takes @fresh. */
+static GObject *
+model_merge (HdModel *model,
+             GObject *fresh)
+{
+  const char *id = model->info->get_id (fresh);
+  GObject *existing = g_hash_table_lookup (model->by_id, id);
+
+  if (existing != NULL)
+    {
+      model->info->copy (existing, fresh);
+      g_object_unref (fresh);
+      return existing;
+    }
+  g_list_store_append (model->list, fresh);
+  g_hash_table_insert (model->by_id, (gpointer) model->info->get_id (fresh), fresh);
+  g_object_unref (fresh);
+  return fresh;
+}
+
+static void
+model_remove (HdModel    *model,
+              const char *id)
+{
+  GObject *object = g_hash_table_lookup (model->by_id, id);
+  guint position;
+
+  if (object == NULL)
+    return;
+  g_hash_table_remove (model->by_id, id);
+  if (g_list_store_find (model->list, object, &position))
+    g_list_store_remove (model->list, position);
+}
+
+/* Re-reads one record into its model; the record may be gone (then it is removed). */
+static GObject *
+model_reload_one (HdStore     *self,
+                  HdModel     *model,
+                  const char  *id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, model->info->select_one, error);
+  GObject *result = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    result = model_merge (model, model->info->from_row (stmt));
+  else if (rc == SQLITE_DONE)
+    model_remove (model, id);
+  else
+    set_sqlite_error (self, error, sqlite3_extended_errcode (self->db),
+                      _("Reading the workspace failed"));
+  sqlite3_reset (stmt);
+  return result;
+}
+
+/* Brings a whole model in line with its table (after an import or at open). New rows are
+ * collected and appended in one splice so a list view sees one items-changed, not 100k. */
+static gboolean
+model_sync (HdStore  *self,
+            HdModel  *model,
+            GError  **error)
+{
+  sqlite3_stmt *stmt = prepare (self, model->info->select_all, error);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GObject *fresh = model->info->from_row (stmt);
+      GObject *existing = g_hash_table_lookup (model->by_id, model->info->get_id (fresh));
+
+      if (existing != NULL)
+        {
+          model->info->copy (existing, fresh);
+          g_hash_table_add (seen, (gpointer) model->info->get_id (existing));
+          g_object_unref (fresh);
+        }
+      else
+        {
+          g_ptr_array_add (added, fresh);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db),
+                        _("Reading the workspace failed"));
+      return FALSE;
+    }
+
+  /* Rows gone from the table leave the model. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (model->list)); i > 0; i--)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (G_LIST_MODEL (model->list), i - 1);
+      const char *id = model->info->get_id (object);
+
+      if (!g_hash_table_contains (seen, id))
+        {
+          g_hash_table_remove (model->by_id, id);
+          g_list_store_remove (model->list, i - 1);
+        }
+    }
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      GObject *object = g_ptr_array_index (added, i);
+
+      g_hash_table_insert (model->by_id, (gpointer) model->info->get_id (object), object);
+    }
+  g_list_store_splice (model->list, g_list_model_get_n_items (G_LIST_MODEL (model->list)), 0,
+                       added->pdata, added->len);
+  return TRUE;
+}
+
+static gboolean
+load_models (HdStore  *self,
+             GError  **error)
+{
+  return model_sync (self, &self->regions, error) &&
+         model_sync (self, &self->belts, error) &&
+         model_sync (self, &self->sites, error) &&
+         model_sync (self, &self->plans, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Opening                                                                                    */
+
+static void
+hd_store_finalize (GObject *object)
+{
+  HdStore *self = HD_STORE (object);
+
+  model_clear (&self->regions);
+  model_clear (&self->belts);
+  model_clear (&self->sites);
+  model_clear (&self->plans);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (hd_store_parent_class)->finalize (object);
+}
+
+static void
+hd_store_class_init (HdStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hd_store_finalize;
+
+  /**
+   * HdStore::changed:
+   * @kinds: the #HdChangeKind flags of what changed
+   * @ids: the ids of the changed records (deleted ones included)
+   *
+   * Emitted after each committed command.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRV);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+hd_store_init (HdStore *self)
+{
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
+  model_init (&self->regions, &region_info, HD_TYPE_REGION);
+  model_init (&self->belts, &belt_info, HD_TYPE_BELT);
+  model_init (&self->sites, &site_info, HD_TYPE_SITE);
+  model_init (&self->plans, &plan_info, HD_TYPE_PLAN);
+}
+
+char *
+hd_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hongdai", "hongdai.db", NULL);
+}
+
+/* Write permission the way a person set it: as root access(2) says yes to everything, but a
+ * file whose owner removed every write bit is meant to be left alone. */
+static gboolean
+path_is_writable (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  return g_access (path, W_OK) == 0 && (st.st_mode & 0222) != 0;
+}
+
+static int
+probe_pragma_int (sqlite3     *db,
+                  const char  *sql,
+                  int         *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rc = sqlite3_extended_errcode (db);
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Looks at an existing file through a read-only connection, so a file that is refused is never
+ * touched (a read-write open would set WAL mode, migrate or roll back a hot journal). */
+static gboolean
+probe_existing (const char  *path,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  int version = 0, app_id = 0, n_tables = 0;
+  int rc;
+  gboolean ok = FALSE;
+
+  /* Without a write-ahead log beside it, read the file as immutable: a plain read-only open of
+   * a WAL-mode file would create -wal and -shm files next to it. */
+  {
+    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *base_uri = g_filename_to_uri (absolute, NULL, NULL);
+
+    uri = g_strconcat (base_uri ? base_uri : "", g_file_test (wal, G_FILE_TEST_EXISTS)
+                                                 ? "?mode=ro" : "?mode=ro&immutable=1", NULL);
+  }
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, sqlite3_errstr (rc));
+      goto out;
+    }
+
+  rc = probe_pragma_int (db, "PRAGMA user_version", &version);
+  if (rc == SQLITE_OK)
+    rc = probe_pragma_int (db, "PRAGMA application_id", &app_id);
+  if (rc == SQLITE_OK)
+    rc = probe_pragma_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables);
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Hongdai workspace (not a database file)"), display);
+      goto out;
+    }
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened"), display);
+      goto out;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), display, sqlite3_errmsg (db));
+      goto out;
+    }
+
+  if ((app_id != 0 && app_id != HD_APPLICATION_ID) || (app_id == 0 && n_tables > 0))
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not a Hongdai workspace"), display);
+      goto out;
+    }
+  if (version > HD_SCHEMA_VERSION)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NEWER_VERSION,
+                   _("“%s” was written by a newer version of Hongdai (workspace format %d; this version reads up to %d). Update Hongdai to open it."),
+                   display, version, HD_SCHEMA_VERSION);
+      goto out;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+    {
+      ok = TRUE;
+    }
+  else
+    {
+      const char *detail = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                            : sqlite3_errmsg (db);
+
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s)"), display, detail);
+    }
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static gboolean
+check_location (const char  *path,
+                gboolean    *exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  *exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (*exists)
+    {
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_A_DATABASE,
+                       _("“%s” is not a file"), display);
+          return FALSE;
+        }
+      if (!probe_existing (path, error))
+        return FALSE;
+      if (!path_is_writable (path))
+        {
+          g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_READ_ONLY,
+                       _("“%s” is read-only; Hongdai needs to write to its workspace. Copy it to a folder you can write to, or make it writable."),
+                       display);
+          return FALSE;
+        }
+    }
+  else if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_READ_ONLY,
+                   _("Cannot create the workspace “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* SQLite keeps its write-ahead log beside the file. */
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !path_is_writable (dir))
+    {
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_READ_ONLY,
+                   _("The folder “%s” is read-only; Hongdai needs to write its workspace there"),
+                   dir_display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (HdStore  *self,
+         int       max_version,
+         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int version = (int) query_int (self, "PRAGMA user_version", NULL, &local_error);
+  gboolean any = FALSE;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* All pending migrations in one transaction: a failure leaves the file as it was. */
+  for (guint i = 0; i < hd_n_migrations; i++)
+    {
+      const HdMigration *m = &hd_migrations[i];
+      g_autofree char *set_version = NULL;
+
+      if (m->version <= version || m->version > max_version)
+        continue;
+      if (!any && !begin (self, _("Upgrading the workspace failed"), error))
+        return FALSE;
+      any = TRUE;
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+      if (!exec (self, m->sql, _("Upgrading the workspace failed"), error) ||
+          !exec (self, set_version, _("Upgrading the workspace failed"), error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      self->schema_version = m->version;
+    }
+  if (any)
+    {
+      g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d", HD_APPLICATION_ID);
+
+      if (!exec (self, set_app_id, _("Upgrading the workspace failed"), error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      if (!commit (self, _("Upgrading the workspace failed"), error))
+        return FALSE;
+    }
+  else
+    {
+      self->schema_version = version;
+    }
+  return TRUE;
+}
+
+HdStore *
+hd_store_open_at_version (const char  *path,
+                          int          max_version,
+                          GError     **error)
+{
+  g_autoptr(HdStore) self = NULL;
+  gboolean exists;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_location (path, &exists, error))
+    return NULL;
+
+  self = g_object_new (HD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), display);
+
+      set_sqlite_error (self, error, rc, what);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", _("Opening the workspace failed"), error) ||
+      !exec (self, "PRAGMA journal_mode = WAL", _("Opening the workspace failed"), error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", _("Opening the workspace failed"), error) ||
+      !migrate (self, max_version, error) ||
+      !load_models (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+HdStore *
+hd_store_open (const char  *path,
+               GError     **error)
+{
+  return hd_store_open_at_version (path, HD_SCHEMA_VERSION, error);
+}
+
+sqlite3 *
+hd_store_get_db (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return self->db;
+}
+
+const char *
+hd_store_get_path (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+hd_store_get_schema_version (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+GListModel *
+hd_store_get_regions (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->regions.list);
+}
+
+GListModel *
+hd_store_get_belts (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->belts.list);
+}
+
+GListModel *
+hd_store_get_sites (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->sites.list);
+}
+
+GListModel *
+hd_store_get_plans (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return G_LIST_MODEL (self->plans.list);
+}
+
+HdRegion *
+hd_store_lookup_region (HdStore    *self,
+                        const char *id)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->regions.by_id, id) : NULL;
+}
+
+HdBelt *
+hd_store_lookup_belt (HdStore    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->belts.by_id, id) : NULL;
+}
+
+HdSite *
+hd_store_lookup_site (HdStore    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->sites.by_id, id) : NULL;
+}
+
+HdPlan *
+hd_store_lookup_plan (HdStore    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return id ? g_hash_table_lookup (self->plans.by_id, id) : NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Queries                                                                                    */
+
+static GStrv
+query_ids (HdStore     *self,
+           const char  *sql,
+           const char  *arg)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+hd_store_dup_belt_route (HdStore    *self,
+                         const char *belt_id)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  g_return_val_if_fail (belt_id != NULL, NULL);
+
+  return query_ids (self,
+                    "SELECT site_id FROM belt_site WHERE belt_id = ?1 ORDER BY position",
+                    belt_id);
+}
+
+GStrv
+hd_store_dup_site_belts (HdStore    *self,
+                         const char *site_id)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  g_return_val_if_fail (site_id != NULL, NULL);
+
+  return query_ids (self,
+                    "SELECT bs.belt_id FROM belt_site bs JOIN belt b ON b.id = bs.belt_id"
+                    " WHERE bs.site_id = ?1 ORDER BY b.rowid",
+                    site_id);
+}
+
+GStrv
+hd_store_query_sites_in_box (HdStore  *self,
+                             double    min_lat,
+                             double    min_lon,
+                             double    max_lat,
+                             double    max_lon,
+                             GError  **error)
+{
+  /* The R*Tree stores 32-bit floats rounded outwards: it finds candidates, the exact test on
+   * the site's own columns decides. */
+  static const char sql[] =
+    "SELECT s.id FROM site_rtree r JOIN site s ON s.pos_key = r.id"
+    " WHERE r.max_lon >= ?2 AND r.min_lon <= ?4 AND r.max_lat >= ?1 AND r.min_lat <= ?3"
+    " AND s.lat BETWEEN ?1 AND ?3 AND s.lon BETWEEN ?2 AND ?4";
+  g_autoptr(GStrvBuilder) builder = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  sqlite3_bind_double (stmt, 1, min_lat);
+  sqlite3_bind_double (stmt, 2, min_lon);
+  sqlite3_bind_double (stmt, 3, max_lat);
+  sqlite3_bind_double (stmt, 4, max_lon);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db),
+                        _("Reading the workspace failed"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Writing records                                                                            */
+
+static const char insert_site_sql[] =
+  "INSERT INTO site (id, pos_key, name, kind, domain, level, region_id, organisation, members,"
+  " address, lat, lon, contact, notes, extra, created, modified)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)";
+
+static const char upsert_site_sql[] =
+  "INSERT INTO site (id, pos_key, name, kind, domain, level, region_id, organisation, members,"
+  " address, lat, lon, contact, notes, extra, created, modified)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)"
+  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+  " domain = excluded.domain, level = excluded.level, region_id = excluded.region_id,"
+  " organisation = excluded.organisation, members = excluded.members,"
+  " address = excluded.address, lat = excluded.lat, lon = excluded.lon,"
+  " contact = excluded.contact, notes = excluded.notes, extra = excluded.extra,"
+  " modified = excluded.modified";
+
+static gboolean
+write_site (HdStore     *self,
+            const char  *sql,
+            HdSite      *site,
+            const char  *now,
+            const char  *what,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  HdDomain domain = hd_site_get_domain (site);
+  HdSiteLevel level = hd_site_get_level (site);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hd_site_get_id (site), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, hd_site_pos_key (hd_site_get_id (site)));
+  sqlite3_bind_text (stmt, 3, hd_site_get_name (site), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, hd_site_kind_to_string (hd_site_get_kind (site)), -1, SQLITE_STATIC);
+  bind_text (stmt, 5, domain == HD_DOMAIN_UNSET ? NULL : hd_domain_to_string (domain));
+  bind_text (stmt, 6, level == HD_SITE_LEVEL_NONE ? NULL : hd_site_level_to_string (level));
+  bind_text (stmt, 7, hd_site_get_region_id (site));
+  bind_text (stmt, 8, hd_site_get_organisation (site));
+  sqlite3_bind_int (stmt, 9, hd_site_get_members (site));
+  bind_text (stmt, 10, hd_site_get_address (site));
+  if (hd_site_get_has_position (site))
+    {
+      sqlite3_bind_double (stmt, 11, hd_site_get_latitude (site));
+      sqlite3_bind_double (stmt, 12, hd_site_get_longitude (site));
+    }
+  bind_text (stmt, 13, hd_site_get_contact (site));
+  bind_text (stmt, 14, hd_site_get_notes (site));
+  bind_text (stmt, 15, hd_site_get_extra (site));
+  sqlite3_bind_text (stmt, 16, now, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, what, error);
+}
+
+static const char insert_belt_sql[] =
+  "INSERT INTO belt (id, name, region_id, brand, stage, start_year, responsible, colour,"
+  " logo_path, notes, extra, created, modified)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)";
+
+static const char upsert_belt_sql[] =
+  "INSERT INTO belt (id, name, region_id, brand, stage, start_year, responsible, colour,"
+  " logo_path, notes, extra, created, modified)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)"
+  " ON CONFLICT (id) DO UPDATE SET name = excluded.name, region_id = excluded.region_id,"
+  " brand = excluded.brand, stage = excluded.stage, start_year = excluded.start_year,"
+  " responsible = excluded.responsible, colour = excluded.colour,"
+  " logo_path = excluded.logo_path, notes = excluded.notes, extra = excluded.extra,"
+  " modified = excluded.modified";
+
+static gboolean
+write_belt (HdStore     *self,
+            const char  *sql,
+            HdBelt      *belt,
+            const char  *now,
+            const char  *what,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hd_belt_get_id (belt), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hd_belt_get_name (belt), -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 3, hd_belt_get_region_id (belt));
+  bind_text (stmt, 4, hd_belt_get_brand (belt));
+  sqlite3_bind_text (stmt, 5, hd_belt_stage_to_string (hd_belt_get_stage (belt)), -1,
+                     SQLITE_STATIC);
+  bind_int_or_null (stmt, 6, hd_belt_get_start_year (belt));
+  bind_text (stmt, 7, hd_belt_get_responsible (belt));
+  bind_text (stmt, 8, hd_belt_get_colour (belt));
+  bind_text (stmt, 9, hd_belt_get_logo_path (belt));
+  bind_text (stmt, 10, hd_belt_get_notes (belt));
+  bind_text (stmt, 11, hd_belt_get_extra (belt));
+  sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, what, error);
+}
+
+static const char insert_region_sql[] =
+  "INSERT INTO region (id, parent_id, name, level, code, geometry, extra, created, modified)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
+
+static const char upsert_region_sql[] =
+  "INSERT INTO region (id, parent_id, name, level, code, geometry, extra, created, modified)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+  " ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,"
+  " level = excluded.level, code = excluded.code, geometry = excluded.geometry,"
+  " extra = excluded.extra, modified = excluded.modified";
+
+static gboolean
+write_region (HdStore     *self,
+              const char  *sql,
+              HdRegion    *region,
+              const char  *now,
+              const char  *what,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hd_region_get_id (region), -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 2, hd_region_get_parent_id (region));
+  sqlite3_bind_text (stmt, 3, hd_region_get_name (region), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, hd_region_level_to_string (hd_region_get_level (region)), -1,
+                     SQLITE_STATIC);
+  bind_text (stmt, 5, hd_region_get_code (region));
+  bind_text (stmt, 6, hd_region_get_geometry (region));
+  bind_text (stmt, 7, hd_region_get_extra (region));
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, what, error);
+}
+
+/* A region may not end up below itself. */
+static gboolean
+region_parent_makes_cycle (HdStore    *self,
+                           const char *id,
+                           const char *parent_id)
+{
+  const char *cursor = parent_id;
+
+  for (guint depth = 0; cursor != NULL && depth < 64; depth++)
+    {
+      HdRegion *parent;
+
+      if (g_strcmp0 (cursor, id) == 0)
+        return TRUE;
+      parent = hd_store_lookup_region (self, cursor);
+      cursor = parent ? hd_region_get_parent_id (parent) : NULL;
+    }
+  return cursor != NULL;
+}
+
+static void
+ensure_id (GObject *record)
+{
+  g_autofree char *id = NULL;
+
+  g_object_get (record, "id", &id, NULL);
+  if (id == NULL || *id == '\0')
+    {
+      g_autofree char *fresh = hd_new_id ();
+
+      g_object_set (record, "id", fresh, NULL);
+    }
+}
+
+gboolean
+hd_store_save_site (HdStore  *self,
+                    HdSite   *site,
+                    GError  **error)
+{
+  g_autofree char *now = hd_timestamp_now ();
+  g_autofree char *what = NULL;
+  GObject *stored;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HD_IS_SITE (site), FALSE);
+
+  if (!hd_validate_site (site, error))
+    return FALSE;
+  what = g_strdup_printf (_("Could not save the site “%s”"), hd_site_get_name (site) ? hd_site_get_name (site) : "");
+  if (hd_site_get_region_id (site) != NULL && hd_store_lookup_region (self, hd_site_get_region_id (site)) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: its region does not exist"), what);
+      return FALSE;
+    }
+  ensure_id (G_OBJECT (site));
+  if (!begin (self, what, error))
+    return FALSE;
+  if (!write_site (self, upsert_site_sql, site, now, what, error) ||
+      !commit (self, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  stored = model_reload_one (self, &self->sites, hd_site_get_id (site), NULL);
+  if (stored != NULL && stored != G_OBJECT (site))
+    hd_site_copy_from (site, HD_SITE (stored));
+  emit_changed_one (self, HD_CHANGE_SITES, hd_site_get_id (site));
+  return TRUE;
+}
+
+gboolean
+hd_store_save_belt (HdStore  *self,
+                    HdBelt   *belt,
+                    GError  **error)
+{
+  g_autofree char *now = hd_timestamp_now ();
+  g_autofree char *what = NULL;
+  GObject *stored;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HD_IS_BELT (belt), FALSE);
+
+  if (!hd_validate_belt (belt, error))
+    return FALSE;
+  what = g_strdup_printf (_("Could not save the belt “%s”"), hd_belt_get_name (belt) ? hd_belt_get_name (belt) : "");
+  if (hd_belt_get_region_id (belt) != NULL && hd_store_lookup_region (self, hd_belt_get_region_id (belt)) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: its region does not exist"), what);
+      return FALSE;
+    }
+  ensure_id (G_OBJECT (belt));
+  if (!begin (self, what, error))
+    return FALSE;
+  if (!write_belt (self, upsert_belt_sql, belt, now, what, error) ||
+      !commit (self, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  stored = model_reload_one (self, &self->belts, hd_belt_get_id (belt), NULL);
+  if (stored != NULL && stored != G_OBJECT (belt))
+    hd_belt_copy_from (belt, HD_BELT (stored));
+  emit_changed_one (self, HD_CHANGE_BELTS, hd_belt_get_id (belt));
+  return TRUE;
+}
+
+gboolean
+hd_store_save_region (HdStore   *self,
+                      HdRegion  *region,
+                      GError   **error)
+{
+  g_autofree char *now = hd_timestamp_now ();
+  g_autofree char *what = NULL;
+  const char *parent_id;
+  GObject *stored;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HD_IS_REGION (region), FALSE);
+
+  if (!hd_validate_region (region, error))
+    return FALSE;
+  what = g_strdup_printf (_("Could not save the region “%s”"), hd_region_get_name (region) ? hd_region_get_name (region) : "");
+  parent_id = hd_region_get_parent_id (region);
+  if (parent_id != NULL && hd_store_lookup_region (self, parent_id) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: its parent region does not exist"), what);
+      return FALSE;
+    }
+  if (hd_region_get_id (region) != NULL &&
+      region_parent_makes_cycle (self, hd_region_get_id (region), parent_id))
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+                   _("%s: a region cannot be inside one of its own sub-regions"), what);
+      return FALSE;
+    }
+  ensure_id (G_OBJECT (region));
+  if (!begin (self, what, error))
+    return FALSE;
+  if (!write_region (self, upsert_region_sql, region, now, what, error) ||
+      !commit (self, what, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  stored = model_reload_one (self, &self->regions, hd_region_get_id (region), NULL);
+  if (stored != NULL && stored != G_OBJECT (region))
+    hd_region_copy_from (region, HD_REGION (stored));
+  emit_changed_one (self, HD_CHANGE_REGIONS, hd_region_get_id (region));
+  return TRUE;
+}
+
+gboolean
+hd_store_save_plan (HdStore  *self,
+                    HdPlan   *plan,
+                    GError  **error)
+{
+  static const char upsert_plan_sql[] =
+    "INSERT INTO plan (id, title, region_id, first_year, notes, created, modified)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+    " ON CONFLICT (id) DO UPDATE SET title = excluded.title, region_id = excluded.region_id,"
+    " first_year = excluded.first_year, notes = excluded.notes, modified = excluded.modified";
+  static const char upsert_theme_sql[] =
+    "INSERT INTO plan_year (plan_id, year_index, theme) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (plan_id, year_index) DO UPDATE SET theme = excluded.theme";
+  g_autofree char *now = hd_timestamp_now ();
+  g_autofree char *what = NULL;
+  const char *themes[3];
+  sqlite3_stmt *stmt;
+  GObject *stored;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HD_IS_PLAN (plan), FALSE);
+
+  if (!hd_validate_plan (plan, error))
+    return FALSE;
+  what = g_strdup_printf (_("Could not save the plan “%s”"), hd_plan_get_title (plan) ? hd_plan_get_title (plan) : "");
+  if (hd_plan_get_region_id (plan) != NULL && hd_store_lookup_region (self, hd_plan_get_region_id (plan)) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: its region does not exist"), what);
+      return FALSE;
+    }
+  ensure_id (G_OBJECT (plan));
+  if (!begin (self, what, error))
+    return FALSE;
+
+  stmt = prepare (self, upsert_plan_sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, hd_plan_get_id (plan), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, hd_plan_get_title (plan), -1, SQLITE_TRANSIENT);
+  bind_text (stmt, 3, hd_plan_get_region_id (plan));
+  sqlite3_bind_int (stmt, 4, hd_plan_get_first_year (plan));
+  bind_text (stmt, 5, hd_plan_get_notes (plan));
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, what, error))
+    goto fail;
+
+  themes[0] = hd_plan_get_theme1 (plan);
+  themes[1] = hd_plan_get_theme2 (plan);
+  themes[2] = hd_plan_get_theme3 (plan);
+  for (int i = 0; i < 3; i++)
+    {
+      stmt = prepare (self, upsert_theme_sql, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, hd_plan_get_id (plan), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, themes[i]);
+      if (!step_done (self, stmt, what, error))
+        goto fail;
+    }
+  if (!commit (self, what, error))
+    goto fail;
+
+  stored = model_reload_one (self, &self->plans, hd_plan_get_id (plan), NULL);
+  if (stored != NULL && stored != G_OBJECT (plan))
+    hd_plan_copy_from (plan, HD_PLAN (stored));
+  emit_changed_one (self, HD_CHANGE_PLANS, hd_plan_get_id (plan));
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Deleting                                                                                   */
+
+static void
+refresh_site_counts (HdStore   *self,
+                     GPtrArray *belt_ids)
+{
+  for (guint i = 0; i < belt_ids->len; i++)
+    model_reload_one (self, &self->belts, g_ptr_array_index (belt_ids, i), NULL);
+}
+
+gboolean
+hd_store_delete_sites (HdStore            *self,
+                       const char * const *ids,
+                       GError            **error)
+{
+  static const char delete_sql[] = "DELETE FROM site WHERE id = ?1";
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) belts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) belt_set = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *what = _("Could not delete the sites");
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (hd_store_lookup_site (self, ids[i]) == NULL)
+      {
+        g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                     _("%s: no site has the id %s"), what, ids[i]);
+        return FALSE;
+      }
+
+  if (!begin (self, what, error))
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_auto(GStrv) on = hd_store_dup_site_belts (self, ids[i]);
+      sqlite3_stmt *stmt;
+
+      for (guint j = 0; on[j] != NULL; j++)
+        if (!g_hash_table_contains (belt_set, on[j]))
+          {
+            char *copy = g_strdup (on[j]);
+
+            g_ptr_array_add (belts, copy);
+            g_hash_table_add (belt_set, copy);
+          }
+      stmt = prepare (self, delete_sql, error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, what, error))
+        goto fail;
+      g_ptr_array_add (changed, g_strdup (ids[i]));
+    }
+  if (!commit (self, what, error))
+    goto fail;
+
+  for (guint i = 0; i < changed->len; i++)
+    model_remove (&self->sites, g_ptr_array_index (changed, i));
+  refresh_site_counts (self, belts);
+  for (guint i = 0; i < belts->len; i++)
+    g_ptr_array_add (changed, g_strdup (g_ptr_array_index (belts, i)));
+  emit_changed (self, HD_CHANGE_SITES | (belts->len > 0 ? HD_CHANGE_ROUTES | HD_CHANGE_BELTS : 0),
+                changed);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+static gboolean
+delete_one (HdStore      *self,
+            HdModel      *model,
+            const char   *sql,
+            const char   *id,
+            const char   *what,
+            HdChangeKind  kind,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_lookup (model->by_id, id) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: no record has the id %s"), what, id);
+      return FALSE;
+    }
+  if (!begin (self, what, error))
+    return FALSE;
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, what, error) || !commit (self, what, error))
+    goto fail;
+  model_remove (model, id);
+  emit_changed_one (self, kind, id);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+hd_store_delete_belt (HdStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_one (self, &self->belts, "DELETE FROM belt WHERE id = ?1", id,
+                     _("Could not delete the belt"), HD_CHANGE_BELTS | HD_CHANGE_ROUTES, error);
+}
+
+gboolean
+hd_store_delete_plan (HdStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_one (self, &self->plans, "DELETE FROM plan WHERE id = ?1", id,
+                     _("Could not delete the plan"), HD_CHANGE_PLANS, error);
+}
+
+gboolean
+hd_store_delete_region (HdStore     *self,
+                        const char  *id,
+                        GError     **error)
+{
+  HdRegion *region;
+  gint64 children, belts, sites, plans;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  region = hd_store_lookup_region (self, id);
+  what = g_strdup_printf (_("Could not delete the region “%s”"), region ? hd_region_get_name (region) : id);
+  children = query_int (self, "SELECT count(*) FROM region WHERE parent_id = ?1", id, error);
+  belts = query_int (self, "SELECT count(*) FROM belt WHERE region_id = ?1", id, error);
+  sites = query_int (self, "SELECT count(*) FROM site WHERE region_id = ?1", id, error);
+  plans = query_int (self, "SELECT count(*) FROM plan WHERE region_id = ?1", id, error);
+  if (children < 0 || belts < 0 || sites < 0 || plans < 0)
+    return FALSE;
+  if (children + belts + sites + plans > 0)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_IN_USE,
+                   _("%s: it still has %d sub-regions, %d belts, %d sites and %d plans"),
+                   what, (int) children, (int) belts, (int) sites, (int) plans);
+      return FALSE;
+    }
+  return delete_one (self, &self->regions, "DELETE FROM region WHERE id = ?1", id, what,
+                     HD_CHANGE_REGIONS, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Routes                                                                                     */
+
+static gboolean
+insert_membership (HdStore     *self,
+                   const char  *belt_id,
+                   const char  *site_id,
+                   int          position,
+                   const char  *what,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+                                "INSERT INTO belt_site (belt_id, site_id, position)"
+                                " VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, site_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, position);
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+hd_store_set_belt_route (HdStore            *self,
+                         const char         *belt_id,
+                         const char * const *site_ids,
+                         GError            **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *what = NULL;
+  g_autofree char *now = hd_timestamp_now ();
+  HdBelt *belt;
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (belt_id != NULL, FALSE);
+  g_return_val_if_fail (site_ids != NULL, FALSE);
+
+  belt = hd_store_lookup_belt (self, belt_id);
+  if (belt == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("Could not change the route: no belt has the id %s"), belt_id);
+      return FALSE;
+    }
+  what = g_strdup_printf (_("Could not change the route of “%s”"), hd_belt_get_name (belt) ? hd_belt_get_name (belt) : "");
+  for (guint i = 0; site_ids[i] != NULL; i++)
+    {
+      HdSite *site = hd_store_lookup_site (self, site_ids[i]);
+
+      if (site == NULL)
+        {
+          g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                       _("%s: no site has the id %s"), what, site_ids[i]);
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, (gpointer) site_ids[i]))
+        {
+          g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+                       _("%s: the site “%s” is on the route twice"), what, hd_site_get_name (site));
+          return FALSE;
+        }
+    }
+
+  if (!begin (self, what, error))
+    return FALSE;
+  stmt = prepare (self, "DELETE FROM belt_site WHERE belt_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, what, error))
+    goto fail;
+  for (guint i = 0; site_ids[i] != NULL; i++)
+    if (!insert_membership (self, belt_id, site_ids[i], (int) i, what, error))
+      goto fail;
+  stmt = prepare (self, "UPDATE belt SET modified = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, what, error))
+    goto fail;
+  if (!commit (self, what, error))
+    goto fail;
+
+  model_reload_one (self, &self->belts, belt_id, NULL);
+  g_ptr_array_add (changed, (gpointer) belt_id);
+  emit_changed (self, HD_CHANGE_ROUTES | HD_CHANGE_BELTS, changed);
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Import                                                                                     */
+
+typedef struct {
+  HdStore          *store;
+  HdImportBatch    *batch;
+  GHashTable       *item_by_id[3];    /* per HdImportItemKind: id → item */
+  GHashTable       *region_by_name;   /* batch region name → item (first one) */
+  GHashTable       *belt_by_name;     /* batch belt name → item (first one) */
+  GHashTable       *db_region_by_name;/* workspace region name → id, "" when ambiguous */
+  GHashTable       *db_belt_by_name;
+  GHashTable       *created_regions;  /* name → new id, regions made because items named them */
+  GPtrArray        *created_order;    /* HdRegion *, to insert */
+  char             *now;
+} ImportContext;
+
+static const char *
+item_name (HdImportItem *item)
+{
+  const char *name = NULL;
+
+  switch (item->kind)
+    {
+    case HD_IMPORT_ITEM_REGION: name = hd_region_get_name (HD_REGION (item->record)); break;
+    case HD_IMPORT_ITEM_BELT: name = hd_belt_get_name (HD_BELT (item->record)); break;
+    case HD_IMPORT_ITEM_SITE: name = hd_site_get_name (HD_SITE (item->record)); break;
+    default: break;
+    }
+  return name ? name : "";
+}
+
+static const char *
+item_id (HdImportItem *item)
+{
+  switch (item->kind)
+    {
+    case HD_IMPORT_ITEM_REGION: return hd_region_get_id (HD_REGION (item->record));
+    case HD_IMPORT_ITEM_BELT: return hd_belt_get_id (HD_BELT (item->record));
+    case HD_IMPORT_ITEM_SITE: return hd_site_get_id (HD_SITE (item->record));
+    default: return NULL;
+    }
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+item_error (GError       **error,
+            int            code,
+            HdImportItem  *item,
+            const char    *format,
+            ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, HD_IMPORT_ERROR, code, _("%s: feature %u (“%s”): %s"),
+               item->source ? item->source : "", item->feature_index, item_name (item), reason);
+}
+
+static GHashTable *
+names_of_model (HdModel     *model,
+                const char *(*get_name) (gpointer))
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model->list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (G_LIST_MODEL (model->list), i);
+      const char *name = get_name (object);
+
+      if (name == NULL)
+        continue;
+      if (g_hash_table_contains (names, name))
+        g_hash_table_replace (names, g_strdup (name), g_strdup (""));
+      else
+        g_hash_table_insert (names, g_strdup (name), g_strdup (model->info->get_id (object)));
+    }
+  return names;
+}
+
+static const char *
+region_name_of (gpointer object)
+{
+  return hd_region_get_name (object);
+}
+
+static const char *
+belt_name_of (gpointer object)
+{
+  return hd_belt_get_name (object);
+}
+
+static void
+import_context_clear (ImportContext *ctx)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ctx->item_by_id); i++)
+    g_clear_pointer (&ctx->item_by_id[i], g_hash_table_unref);
+  g_clear_pointer (&ctx->region_by_name, g_hash_table_unref);
+  g_clear_pointer (&ctx->belt_by_name, g_hash_table_unref);
+  g_clear_pointer (&ctx->db_region_by_name, g_hash_table_unref);
+  g_clear_pointer (&ctx->db_belt_by_name, g_hash_table_unref);
+  g_clear_pointer (&ctx->created_regions, g_hash_table_unref);
+  g_clear_pointer (&ctx->created_order, g_ptr_array_unref);
+  g_clear_pointer (&ctx->now, g_free);
+}
+
+/* Finds a region by id or name, in the file first, then in the workspace; one that is named but
+ * nowhere to be found is created (a list of sites naming their district should just work). */
+static gboolean
+resolve_region (ImportContext  *ctx,
+                HdImportItem   *item,
+                const char     *ref,
+                char          **out_id,
+                GError        **error)
+{
+  HdImportItem *other;
+  const char *id;
+  HdRegion *region;
+
+  *out_id = NULL;
+  if (ref == NULL || *ref == '\0')
+    return TRUE;
+
+  other = g_hash_table_lookup (ctx->item_by_id[HD_IMPORT_ITEM_REGION], ref);
+  if (other != NULL)
+    {
+      *out_id = g_strdup (ref);
+      return TRUE;
+    }
+  if (hd_store_lookup_region (ctx->store, ref) != NULL)
+    {
+      *out_id = g_strdup (ref);
+      return TRUE;
+    }
+  other = g_hash_table_lookup (ctx->region_by_name, ref);
+  if (other != NULL)
+    {
+      *out_id = g_strdup (item_id (other));
+      return TRUE;
+    }
+  id = g_hash_table_lookup (ctx->db_region_by_name, ref);
+  if (id != NULL && *id == '\0')
+    {
+      item_error (error, HD_IMPORT_ERROR_UNRESOLVED, item,
+                  _("several regions are called “%s”; name it by its id instead"), ref);
+      return FALSE;
+    }
+  if (id != NULL)
+    {
+      *out_id = g_strdup (id);
+      return TRUE;
+    }
+
+  id = g_hash_table_lookup (ctx->created_regions, ref);
+  if (id == NULL)
+    {
+      g_autofree char *new_id = hd_new_id ();
+      HdRegionLevel level = HD_REGION_LEVEL_DISTRICT;
+
+      /* Named as the parent of a region: one level up from it. */
+      if (item->kind == HD_IMPORT_ITEM_REGION)
+        {
+          HdRegionLevel child = hd_region_get_level (HD_REGION (item->record));
+
+          level = child > HD_REGION_LEVEL_PROVINCE ? child - 1 : HD_REGION_LEVEL_PROVINCE;
+        }
+      region = hd_region_new ();
+      g_object_set (region, "id", new_id, "name", ref, "level", level, NULL);
+      g_ptr_array_add (ctx->created_order, region);
+      g_hash_table_insert (ctx->created_regions, g_strdup (ref), g_strdup (new_id));
+      id = g_hash_table_lookup (ctx->created_regions, ref);
+    }
+  *out_id = g_strdup (id);
+  return TRUE;
+}
+
+static gboolean
+resolve_belt (ImportContext  *ctx,
+              HdImportItem   *item,
+              const char     *ref,
+              const char    **out_id,
+              GError        **error)
+{
+  HdImportItem *other = g_hash_table_lookup (ctx->item_by_id[HD_IMPORT_ITEM_BELT], ref);
+  const char *id;
+
+  if (other != NULL || hd_store_lookup_belt (ctx->store, ref) != NULL)
+    {
+      *out_id = other ? item_id (other) : hd_belt_get_id (hd_store_lookup_belt (ctx->store, ref));
+      return TRUE;
+    }
+  other = g_hash_table_lookup (ctx->belt_by_name, ref);
+  if (other != NULL)
+    {
+      *out_id = item_id (other);
+      return TRUE;
+    }
+  id = g_hash_table_lookup (ctx->db_belt_by_name, ref);
+  if (id != NULL && *id == '\0')
+    {
+      item_error (error, HD_IMPORT_ERROR_UNRESOLVED, item,
+                  _("several belts are called “%s”; name it by its id instead"), ref);
+      return FALSE;
+    }
+  if (id == NULL)
+    {
+      item_error (error, HD_IMPORT_ERROR_UNRESOLVED, item,
+                  _("the belt “%s” is neither in the file nor in the workspace"), ref);
+      return FALSE;
+    }
+  *out_id = id;
+  return TRUE;
+}
+
+typedef struct {
+  const char *site_id;
+  int         order;     /* -1: none given */
+  guint       sequence;  /* file order, to keep ties stable */
+} RouteEntry;
+
+static int
+route_entry_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  const RouteEntry *x = a, *y = b;
+  guint ox = x->order < 0 ? G_MAXUINT : (guint) x->order;
+  guint oy = y->order < 0 ? G_MAXUINT : (guint) y->order;
+
+  if (ox != oy)
+    return ox < oy ? -1 : 1;
+  return x->sequence < y->sequence ? -1 : x->sequence > y->sequence;
+}
+
+static gboolean
+import_write (ImportContext   *ctx,
+              HdImportSummary *summary,
+              GPtrArray       *changed,
+              GError         **error)
+{
+  HdStore *self = ctx->store;
+  const char *what = _("Import failed");
+  g_autoptr(GHashTable) routes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) route_order = g_ptr_array_new ();
+  GPtrArray *items = ctx->batch->items;
+  guint sequence = 0;
+
+  /* Parents may come after their children in a file; check references at COMMIT. */
+  if (!exec (self, "PRAGMA defer_foreign_keys = ON", what, error))
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      HdImportItem *item = g_ptr_array_index (items, i);
+      g_autofree char *region_id = NULL;
+
+      if (!resolve_region (ctx, item, item->region_ref, &region_id, error))
+        return FALSE;
+
+      switch (item->kind)
+        {
+        case HD_IMPORT_ITEM_REGION:
+          {
+            HdRegion *region = HD_REGION (item->record);
+
+            hd_region_set_parent_id (region, region_id);
+            if (region_id != NULL && g_strcmp0 (region_id, hd_region_get_id (region)) == 0)
+              {
+                item_error (error, HD_IMPORT_ERROR_INVALID_FEATURE, item,
+                            _("a region cannot be its own parent"));
+                return FALSE;
+              }
+            if (!write_region (self, insert_region_sql, region, ctx->now, what, error))
+              goto write_failed;
+            summary->regions_added++;
+            break;
+          }
+        case HD_IMPORT_ITEM_BELT:
+          hd_belt_set_region_id (HD_BELT (item->record), region_id);
+          if (!hd_validate_belt (HD_BELT (item->record), NULL) ||
+              !write_belt (self, insert_belt_sql, HD_BELT (item->record), ctx->now, what, error))
+            goto write_failed;
+          summary->belts_added++;
+          break;
+        case HD_IMPORT_ITEM_SITE:
+          {
+            HdSite *site = HD_SITE (item->record);
+
+            hd_site_set_region_id (site, region_id);
+            if (!hd_validate_site (site, NULL) ||
+                !write_site (self, insert_site_sql, site, ctx->now, what, error))
+              goto write_failed;
+            summary->sites_added++;
+            for (guint j = 0; j < item->belt_refs->len; j++)
+              {
+                const char *belt_id;
+                GArray *route;
+                RouteEntry entry;
+
+                if (!resolve_belt (ctx, item, g_ptr_array_index (item->belt_refs, j), &belt_id, error))
+                  return FALSE;
+                route = g_hash_table_lookup (routes, belt_id);
+                if (route == NULL)
+                  {
+                    route = g_array_new (FALSE, FALSE, sizeof (RouteEntry));
+                    g_hash_table_insert (routes, (gpointer) belt_id, route);
+                    g_ptr_array_add (route_order, (gpointer) belt_id);
+                  }
+                for (guint k = 0; k < route->len; k++)
+                  if (g_array_index (route, RouteEntry, k).site_id == hd_site_get_id (site))
+                    {
+                      item_error (error, HD_IMPORT_ERROR_INVALID_FEATURE, item,
+                                  _("the site is on the belt “%s” twice"),
+                                  (const char *) g_ptr_array_index (item->belt_refs, j));
+                      return FALSE;
+                    }
+                entry.site_id = hd_site_get_id (site);
+                entry.order = g_array_index (item->belt_orders, int, j);
+                entry.sequence = sequence++;
+                g_array_append_val (route, entry);
+              }
+            break;
+          }
+        default:
+          g_assert_not_reached ();
+        }
+      g_ptr_array_add (changed, g_strdup (item_id (item)));
+      continue;
+
+    write_failed:
+      if (error != NULL && *error != NULL)
+        {
+          g_autofree char *reason = g_strdup ((*error)->message);
+
+          g_clear_error (error);
+          item_error (error, HD_IMPORT_ERROR_INVALID_FEATURE, item, "%s", reason);
+        }
+      else
+        {
+          item_error (error, HD_IMPORT_ERROR_INVALID_FEATURE, item,
+                      _("a value breaks a rule of the workspace"));
+        }
+      return FALSE;
+    }
+
+  /* Regions that items named but nobody defined. */
+  for (guint i = 0; i < ctx->created_order->len; i++)
+    {
+      HdRegion *region = g_ptr_array_index (ctx->created_order, i);
+
+      if (!write_region (self, insert_region_sql, region, ctx->now, what, error))
+        return FALSE;
+      summary->regions_added++;
+      g_ptr_array_add (summary->regions_created, g_strdup (hd_region_get_name (region)));
+      g_ptr_array_add (changed, g_strdup (hd_region_get_id (region)));
+    }
+
+  /* Routes: ordered entries first by their order, then the rest in file order, all after what
+   * the belt already has. */
+  for (guint i = 0; i < route_order->len; i++)
+    {
+      const char *belt_id = g_ptr_array_index (route_order, i);
+      GArray *route = g_hash_table_lookup (routes, belt_id);
+      gint64 next = query_int (self,
+                               "SELECT coalesce (max (position) + 1, 0) FROM belt_site"
+                               " WHERE belt_id = ?1", belt_id, error);
+
+      if (next < 0)
+        return FALSE;
+      g_array_sort (route, route_entry_compare);
+      for (guint k = 0; k < route->len; k++)
+        {
+          if (!insert_membership (self, belt_id, g_array_index (route, RouteEntry, k).site_id,
+                                  (int) (next + k), what, error))
+            return FALSE;
+          summary->memberships_added++;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+hd_store_import (HdStore         *self,
+                 HdImportBatch   *batch,
+                 gboolean         dry_run,
+                 HdImportSummary *summary,
+                 GError         **error)
+{
+  ImportContext ctx = { 0 };
+  HdImportSummary local_summary = { 0 };
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  if (summary == NULL)
+    summary = &local_summary;
+  memset (summary, 0, sizeof *summary);
+  summary->regions_created = g_ptr_array_new_with_free_func (g_free);
+
+  ctx.store = self;
+  ctx.batch = batch;
+  ctx.now = hd_timestamp_now ();
+  for (guint i = 0; i < G_N_ELEMENTS (ctx.item_by_id); i++)
+    ctx.item_by_id[i] = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.region_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.belt_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.db_region_by_name = names_of_model (&self->regions, region_name_of);
+  ctx.db_belt_by_name = names_of_model (&self->belts, belt_name_of);
+  ctx.created_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx.created_order = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Ids: unique in the batch and new to the workspace. */
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      HdImportItem *item = g_ptr_array_index (batch->items, i);
+      const char *id = item_id (item);
+      HdModel *model = item->kind == HD_IMPORT_ITEM_REGION ? &self->regions
+                     : item->kind == HD_IMPORT_ITEM_BELT ? &self->belts : &self->sites;
+      HdImportItem *twin;
+
+      if (id == NULL || *id == '\0')
+        {
+          item_error (error, HD_IMPORT_ERROR_INVALID_FEATURE, item, _("it has no id"));
+          goto out;
+        }
+      twin = g_hash_table_lookup (ctx.item_by_id[item->kind], id);
+      if (twin != NULL)
+        {
+          item_error (error, HD_IMPORT_ERROR_DUPLICATE_ID, item,
+                      _("its id %s is also used by feature %u of %s"),
+                      id, twin->feature_index, twin->source ? twin->source : "");
+          goto out;
+        }
+      if (g_hash_table_contains (model->by_id, id))
+        {
+          item_error (error, HD_IMPORT_ERROR_DUPLICATE_ID, item,
+                      _("its id %s already exists in the workspace"), id);
+          goto out;
+        }
+      g_hash_table_insert (ctx.item_by_id[item->kind], (gpointer) id, item);
+      if (item->kind == HD_IMPORT_ITEM_REGION && !g_hash_table_contains (ctx.region_by_name, item_name (item)))
+        g_hash_table_insert (ctx.region_by_name, (gpointer) item_name (item), item);
+      else if (item->kind == HD_IMPORT_ITEM_BELT && !g_hash_table_contains (ctx.belt_by_name, item_name (item)))
+        g_hash_table_insert (ctx.belt_by_name, (gpointer) item_name (item), item);
+    }
+
+  if (!begin (self, _("Import failed"), error))
+    goto out;
+  if (!import_write (&ctx, summary, changed, error))
+    {
+      rollback (self);
+      goto out;
+    }
+  if (dry_run)
+    {
+      rollback (self);
+      ok = TRUE;
+      goto out;
+    }
+  if (!commit (self, _("Import failed"), error))
+    goto out;
+
+  if (!load_models (self, error))
+    goto out;
+  if (changed->len > 0)
+    emit_changed (self, HD_CHANGE_REGIONS | HD_CHANGE_BELTS | HD_CHANGE_SITES | HD_CHANGE_ROUTES,
+                  changed);
+  ok = TRUE;
+
+out:
+  /* The records in the batch were given region ids for writing; a failed import leaves no trace
+   * in the workspace, and the batch is spent either way. */
+  import_context_clear (&ctx);
+  if (summary == &local_summary)
+    hd_import_summary_clear (&local_summary);
+  else if (!ok)
+    hd_import_summary_clear (summary);
+  return ok;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Statistics and checks                                                                      */
+
+static void
+stats_row_clear (gpointer data)
+{
+  HdStatsRow *row = data;
+
+  g_free (row->id);
+  g_free (row->name);
+}
+
+void
+hd_stats_free (HdStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->by_region, g_array_unref);
+  g_clear_pointer (&stats->per_belt, g_array_unref);
+  g_free (stats);
+}
+
+static gboolean
+collect_rows (HdStore     *self,
+              const char  *sql,
+              GArray      *rows,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HdStatsRow row = {
+        g_strdup (column_text (stmt, 0)),
+        g_strdup (column_text (stmt, 1)),
+        (guint) sqlite3_column_int (stmt, 2),
+        (guint) sqlite3_column_int (stmt, 3),
+      };
+      g_array_append_val (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db),
+                        _("Reading the workspace failed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+HdStats *
+hd_store_collect_stats (HdStore  *self,
+                        GError  **error)
+{
+  g_autoptr(HdStats) stats = g_new0 (HdStats, 1);
+  GListModel *sites;
+  guint n;
+
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+
+  stats->n_regions = g_list_model_get_n_items (hd_store_get_regions (self));
+  stats->n_belts = g_list_model_get_n_items (hd_store_get_belts (self));
+  stats->n_plans = g_list_model_get_n_items (hd_store_get_plans (self));
+
+  /* Kind, domain, level and position are on the objects already: one pass, no query. */
+  sites = hd_store_get_sites (self);
+  n = stats->n_sites = g_list_model_get_n_items (sites);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
+
+      stats->by_kind[hd_site_get_kind (site)]++;
+      stats->by_domain[hd_site_get_domain (site)]++;
+      stats->by_level[hd_site_get_level (site)]++;
+      if (!hd_site_get_has_position (site))
+        stats->sites_without_position++;
+    }
+
+  stats->by_region = g_array_new (FALSE, FALSE, sizeof (HdStatsRow));
+  g_array_set_clear_func (stats->by_region, stats_row_clear);
+  stats->per_belt = g_array_new (FALSE, FALSE, sizeof (HdStatsRow));
+  g_array_set_clear_func (stats->per_belt, stats_row_clear);
+
+  if (!collect_rows (self,
+                     "SELECT r.id, r.name,"
+                     " (SELECT count(*) FROM site s WHERE s.region_id = r.id),"
+                     " (SELECT count(*) FROM belt b WHERE b.region_id = r.id)"
+                     " FROM region r ORDER BY r.rowid", stats->by_region, error) ||
+      !collect_rows (self,
+                     "SELECT NULL, NULL,"
+                     " (SELECT count(*) FROM site WHERE region_id IS NULL),"
+                     " (SELECT count(*) FROM belt WHERE region_id IS NULL)"
+                     " WHERE EXISTS (SELECT 1 FROM site WHERE region_id IS NULL)"
+                     " OR EXISTS (SELECT 1 FROM belt WHERE region_id IS NULL)",
+                     stats->by_region, error) ||
+      !collect_rows (self,
+                     "SELECT b.id, b.name, count(bs.site_id), 1 FROM belt b"
+                     " LEFT JOIN belt_site bs ON bs.belt_id = b.id"
+                     " GROUP BY b.id ORDER BY b.rowid", stats->per_belt, error))
+    return NULL;
+
+  for (guint i = 0; i < stats->per_belt->len; i++)
+    if (g_array_index (stats->per_belt, HdStatsRow, i).sites < HD_BELT_MIN_SITES)
+      stats->belts_under_min++;
+
+  {
+    g_autoptr(GError) local_error = NULL;
+    gint64 on_no_belt = query_int (self,
+                                   "SELECT count(*) FROM site"
+                                   " WHERE id NOT IN (SELECT site_id FROM belt_site)",
+                                   NULL, &local_error);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+    stats->sites_on_no_belt = (guint) on_no_belt;
+  }
+  return g_steal_pointer (&stats);
+}
+
+static void
+problem_free (gpointer data)
+{
+  HdProblem *problem = data;
+
+  g_free (problem->record_id);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (GPtrArray     *problems,
+             HdProblemKind  kind,
+             const char    *record_id,
+             char          *message)
+{
+  HdProblem *problem = g_new0 (HdProblem, 1);
+
+  problem->kind = kind;
+  problem->record_id = g_strdup (record_id);
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+GPtrArray *
+hd_store_check (HdStore  *self,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (problem_free);
+  g_autoptr(HdStats) stats = NULL;
+  sqlite3_stmt *stmt;
+  GListModel *sites;
+  int rc;
+
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (g_strcmp0 (column_text (stmt, 0), "ok") != 0)
+      add_problem (problems, HD_PROBLEM_INTEGRITY, NULL,
+                   g_strdup_printf (_("Database integrity: %s"), column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = prepare (self, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_problem (problems, HD_PROBLEM_INTEGRITY, NULL,
+                 g_strdup_printf (_("Database integrity: a row of %s refers to a missing %s"),
+                                  column_text (stmt, 0), column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+
+  stats = hd_store_collect_stats (self, error);
+  if (stats == NULL)
+    return NULL;
+  for (guint i = 0; i < stats->per_belt->len; i++)
+    {
+      HdStatsRow *row = &g_array_index (stats->per_belt, HdStatsRow, i);
+
+      if (row->sites < HD_BELT_MIN_SITES)
+        add_problem (problems, HD_PROBLEM_BELT_UNDER_MIN, row->id,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Belt “%s” has %u site; a belt needs at least %d",
+                                                   "Belt “%s” has %u sites; a belt needs at least %d",
+                                                   row->sites),
+                                      row->name, row->sites, HD_BELT_MIN_SITES));
+    }
+
+  sites = hd_store_get_sites (self);
+  for (guint i = 0, n = g_list_model_get_n_items (sites); i < n; i++)
+    {
+      g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
+
+      if (!hd_site_get_has_position (site))
+        add_problem (problems, HD_PROBLEM_SITE_NO_POSITION, hd_site_get_id (site),
+                     g_strdup_printf (_("Site “%s” has no coordinates"), hd_site_get_name (site)));
+    }
+
+  stmt = prepare (self,
+                  "SELECT b.id, b.name, trim (s.name), count(*) FROM belt_site bs"
+                  " JOIN belt b ON b.id = bs.belt_id JOIN site s ON s.id = bs.site_id"
+                  " GROUP BY bs.belt_id, trim (s.name) HAVING count(*) > 1"
+                  " ORDER BY b.rowid, trim (s.name)", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_problem (problems, HD_PROBLEM_DUPLICATE_IN_BELT, column_text (stmt, 0),
+                 g_strdup_printf (_("Belt “%s” has %d sites named “%s”"),
+                                  column_text (stmt, 1), sqlite3_column_int (stmt, 3),
+                                  column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db),
+                        _("Reading the workspace failed"));
+      return NULL;
+    }
+  return g_steal_pointer (&problems);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Sample workspace                                                                           */
+
+char *
+hd_sample_dir (void)
+{
+  const char *override = g_getenv ("HONGDAI_DATADIR");
+  g_autofree char *installed = g_build_filename (HD_PKGDATADIR, "sample", NULL);
+
+  if (override != NULL && *override != '\0')
+    return g_build_filename (override, "sample", NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+  /* Running from the build tree. */
+  return g_build_filename (HD_SOURCE_DATADIR, "sample", NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+gboolean
+hd_store_load_sample (HdStore  *self,
+                      GError  **error)
+{
+  g_autofree char *dir_path = hd_sample_dir ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HdImportBatch) batch = hd_import_batch_new ();
+  const char *name;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+
+  dir = g_dir_open (dir_path, 0, error);
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".geojson"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  if (names->len == 0)
+    {
+      g_autofree char *display = g_filename_display_name (dir_path);
+
+      g_set_error (error, HD_IMPORT_ERROR, HD_IMPORT_ERROR_IO,
+                   _("The sample workspace is missing: no .geojson files in “%s”"), display);
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      if (!hd_geojson_parse_file (batch, file, error))
+        return FALSE;
+    }
+  return hd_store_import (self, batch, FALSE, NULL, error);
+}

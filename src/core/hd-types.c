@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hd-types"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "hd-types.h"
+
+G_DEFINE_ENUM_TYPE (HdSiteKind, hd_site_kind,
+  G_DEFINE_ENUM_VALUE (HD_SITE_KIND_VENUE, "venue"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_KIND_SERVICE_CENTER, "service_center"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_KIND_RED_POST, "red_post"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_KIND_RED_SQUARE, "red_square"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_KIND_CORRIDOR, "corridor"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_KIND_OTHER, "other"))
+
+G_DEFINE_ENUM_TYPE (HdDomain, hd_domain,
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_UNSET, "unset"),
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_RURAL, "rural"),
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_COMMUNITY, "community"),
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_ORGAN, "organ"),
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_SOE, "soe"),
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_TWO_NEW, "two_new"),
+  G_DEFINE_ENUM_VALUE (HD_DOMAIN_SCHOOL, "school"))
+
+G_DEFINE_ENUM_TYPE (HdSiteLevel, hd_site_level,
+  G_DEFINE_ENUM_VALUE (HD_SITE_LEVEL_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_LEVEL_COUNTY, "county"),
+  G_DEFINE_ENUM_VALUE (HD_SITE_LEVEL_CITY, "city"))
+
+G_DEFINE_ENUM_TYPE (HdBeltStage, hd_belt_stage,
+  G_DEFINE_ENUM_VALUE (HD_BELT_STAGE_PLANNED, "planned"),
+  G_DEFINE_ENUM_VALUE (HD_BELT_STAGE_FOUNDATION, "foundation"),
+  G_DEFINE_ENUM_VALUE (HD_BELT_STAGE_BRAND, "brand"),
+  G_DEFINE_ENUM_VALUE (HD_BELT_STAGE_COVERED, "covered"),
+  G_DEFINE_ENUM_VALUE (HD_BELT_STAGE_ACCEPTED, "accepted"))
+
+G_DEFINE_ENUM_TYPE (HdRegionLevel, hd_region_level,
+  G_DEFINE_ENUM_VALUE (HD_REGION_LEVEL_PROVINCE, "province"),
+  G_DEFINE_ENUM_VALUE (HD_REGION_LEVEL_CITY, "city"),
+  G_DEFINE_ENUM_VALUE (HD_REGION_LEVEL_DISTRICT, "district"),
+  G_DEFINE_ENUM_VALUE (HD_REGION_LEVEL_TOWN, "town"))
+
+/* The GEnumValue nicks are the stable spellings: one table, no second copy to drift. */
+static const char *
+enum_to_string (GType type,
+                int   value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+  const char *nick = ev ? ev->value_nick : NULL;
+
+  g_type_class_unref (klass);
+  return nick;
+}
+
+static gboolean
+enum_from_string (GType       type,
+                  const char *str,
+                  int        *out)
+{
+  GEnumClass *klass;
+  GEnumValue *ev;
+
+  if (str == NULL)
+    return FALSE;
+  klass = g_type_class_ref (type);
+  ev = g_enum_get_value_by_nick (klass, str);
+  if (ev != NULL)
+    *out = ev->value;
+  g_type_class_unref (klass);
+  return ev != NULL;
+}
+
+#define HD_ENUM_STRINGS(TypeName, type_name, TYPE)                                \
+  const char *                                                                     \
+  type_name##_to_string (TypeName value)                                           \
+  {                                                                                \
+    return enum_to_string (TYPE, value);                                           \
+  }                                                                                \
+  gboolean                                                                         \
+  type_name##_from_string (const char *str,                                        \
+                           TypeName   *out)                                        \
+  {                                                                                \
+    int v;                                                                         \
+    if (!enum_from_string (TYPE, str, &v))                                         \
+      return FALSE;                                                                \
+    *out = (TypeName) v;                                                           \
+    return TRUE;                                                                   \
+  }
+
+HD_ENUM_STRINGS (HdSiteKind, hd_site_kind, HD_TYPE_SITE_KIND)
+HD_ENUM_STRINGS (HdDomain, hd_domain, HD_TYPE_DOMAIN)
+HD_ENUM_STRINGS (HdSiteLevel, hd_site_level, HD_TYPE_SITE_LEVEL)
+HD_ENUM_STRINGS (HdBeltStage, hd_belt_stage, HD_TYPE_BELT_STAGE)
+HD_ENUM_STRINGS (HdRegionLevel, hd_region_level, HD_TYPE_REGION_LEVEL)
+
+const char *
+hd_site_kind_label (HdSiteKind kind)
+{
+  switch (kind)
+    {
+    case HD_SITE_KIND_VENUE: return _("Activity venue");
+    case HD_SITE_KIND_SERVICE_CENTER: return _("Party-mass service center");
+    case HD_SITE_KIND_RED_POST: return _("Red post");
+    case HD_SITE_KIND_RED_SQUARE: return _("Red-culture square");
+    case HD_SITE_KIND_CORRIDOR: return _("Party-building corridor");
+    case HD_SITE_KIND_OTHER: return _("Other");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+hd_domain_label (HdDomain domain)
+{
+  switch (domain)
+    {
+    case HD_DOMAIN_UNSET: return _("Unspecified");
+    case HD_DOMAIN_RURAL: return _("Rural");
+    case HD_DOMAIN_COMMUNITY: return _("Community");
+    case HD_DOMAIN_ORGAN: return _("Government organ");
+    case HD_DOMAIN_SOE: return _("State-owned enterprise");
+    case HD_DOMAIN_TWO_NEW: return _("Two-new organisation");
+    case HD_DOMAIN_SCHOOL: return _("School");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+hd_site_level_label (HdSiteLevel level)
+{
+  switch (level)
+    {
+    case HD_SITE_LEVEL_NONE: return _("Not graded");
+    case HD_SITE_LEVEL_COUNTY: return _("County-level site");
+    case HD_SITE_LEVEL_CITY: return _("City-level site");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+hd_belt_stage_label (HdBeltStage stage)
+{
+  switch (stage)
+    {
+    case HD_BELT_STAGE_PLANNED: return _("Planned");
+    case HD_BELT_STAGE_FOUNDATION: return _("Laying the foundation");
+    case HD_BELT_STAGE_BRAND: return _("Building the brand");
+    case HD_BELT_STAGE_COVERED: return _("Full coverage");
+    case HD_BELT_STAGE_ACCEPTED: return _("Accepted");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+hd_region_level_label (HdRegionLevel level)
+{
+  switch (level)
+    {
+    case HD_REGION_LEVEL_PROVINCE: return _("Province");
+    case HD_REGION_LEVEL_CITY: return _("City");
+    case HD_REGION_LEVEL_DISTRICT: return _("District or county");
+    case HD_REGION_LEVEL_TOWN: return _("Town or street");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+gboolean
+hd_coordinate_is_valid (double lat,
+                        double lon)
+{
+  return isfinite (lat) && isfinite (lon) &&
+         lat >= -90.0 && lat <= 90.0 &&
+         lon >= -180.0 && lon <= 180.0;
+}
+
+char *
+hd_new_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+char *
+hd_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
