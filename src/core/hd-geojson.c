@@ -11,7 +11,7 @@
 #include "hd-validate.h"
 
 /* Text from the file is cut to this many characters in messages, so one message stays one line
- * that a person can read: names shorter, other values (ids, kinds, json-glib's own report) longer. */
+ * that a person can read: names shorter, other values (ids, kinds, json-glib's report) longer. */
 #define NAME_MAX_SHOWN 40
 #define TEXT_MAX_SHOWN 64
 #define REPORT_MAX_SHOWN 160
@@ -125,11 +125,66 @@ line_at (const char *data,
   return line;
 }
 
+/* Four hex digits at @data[@at]: a \u escape's code unit. */
+static gboolean
+read_hex4 (const char *data,
+           gsize       length,
+           gsize       at,
+           guint      *out)
+{
+  guint value = 0;
+
+  if (at + 4 > length)
+    return FALSE;
+  for (gsize k = at; k < at + 4; k++)
+    {
+      if (!g_ascii_isxdigit (data[k]))
+        return FALSE;
+      value = value * 16 + (guint) g_ascii_xdigit_value (data[k]);
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* The length of the escape sequence starting with the backslash at @data[@at], or 0 when it is
+ * not one RFC 8259 allows. A high surrogate must be followed by its low one: json-glib 1.6,
+ * given a lone one, swallows the '"' after it and goes on reading the string, so it would no
+ * longer agree with check_structure() about what is text. */
+static gsize
+escape_length (const char *data,
+               gsize       length,
+               gsize       at)
+{
+  guint unit, low;
+
+  if (at + 1 >= length)
+    return 0;
+  switch (data[at + 1])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      return 2;
+    case 'u':
+      if (!read_hex4 (data, length, at + 2, &unit))
+        return 0;
+      if (unit >= 0xDC00 && unit <= 0xDFFF)
+        return 0;
+      if (unit < 0xD800 || unit > 0xDBFF)
+        return 6;
+      if (at + 7 < length && data[at + 6] == '\\' && data[at + 7] == 'u' &&
+          read_hex4 (data, length, at + 8, &low) && low >= 0xDC00 && low <= 0xDFFF)
+        return 12;
+      return 0;
+    default:
+      return 0;
+    }
+}
+
 /* json-glib 1.6 builds its tree recursively, one C stack frame per level, so a file of a few
- * hundred kilobytes of "[" crashes it. This scan bounds the depth before the parser sees the data.
- * json-glib also accepts single-quoted strings and comments, which a scan for '"' alone would
- * misread (a '"' inside a comment would hide the brackets after it); GeoJSON is strict JSON
- * (RFC 8259), where neither can occur outside a string, so both are refused here. */
+ * hundred kilobytes of "[" crashes it. This scan bounds the depth before the parser sees the data,
+ * and so must see strings exactly where json-glib does. json-glib also accepts single-quoted
+ * strings, comments and escapes JSON does not have, any of which a scan for '"' would misread (a
+ * '"' inside a comment would hide the brackets after it); GeoJSON is strict JSON (RFC 8259), so
+ * all of them are refused here. */
 static gboolean
 check_structure (const char  *data,
                  gsize        length,
@@ -151,10 +206,16 @@ check_structure (const char  *data,
         {
           if (c == '\\')
             {
-              /* The escaped character cannot end the string; a line break there still counts. */
-              if (i + 1 < length && data[i + 1] == '\n')
-                line++;
-              i++;
+              gsize n = escape_length (data, length, i);
+
+              if (n == 0)
+                {
+                  g_set_error (error, HD_IMPORT_ERROR, HD_IMPORT_ERROR_NOT_JSON,
+                               _("%s: line %u: invalid escape sequence in a string"),
+                               source, line);
+                  return FALSE;
+                }
+              i += n - 1;
             }
           else if (c == '"')
             in_string = FALSE;
@@ -185,7 +246,8 @@ check_structure (const char  *data,
         case '\'':
         case '/':
           g_set_error (error, HD_IMPORT_ERROR, HD_IMPORT_ERROR_NOT_JSON,
-                       _("%s: line %u: unexpected character “%c” (comments and single quotes are not JSON)"),
+                       _("%s: line %u: unexpected character “%c” "
+                         "(comments and single quotes are not JSON)"),
                        source, line, c);
           return FALSE;
         default:
@@ -561,7 +623,8 @@ check_polygon (const FeatureCtx  *ctx,
                 }
             }
           if (problem == NULL && (lat != first_lat || lon != first_lon))
-            problem = g_strdup (_("the ring is not closed (its last position differs from its first)"));
+            problem = g_strdup (_("the ring is not closed "
+                                  "(its last position differs from its first)"));
         }
 
       if (problem != NULL)
@@ -736,7 +799,9 @@ node_is_writable (JsonNode *node)
 }
 
 /* json-glib decodes a lone surrogate escape ("\ud800x") into bytes that are not UTF-8, though
- * the file itself is; no such string may reach a record (GTK and SQLite expect UTF-8). */
+ * the file itself is. check_structure() refuses those escapes already; this second look is for
+ * any other way json-glib may have to make such bytes, since no string that is not UTF-8 may
+ * reach a record (GTK and SQLite expect UTF-8). */
 static gboolean
 node_strings_valid (JsonNode *node)
 {
@@ -1199,7 +1264,7 @@ parse_feature (HdImportBatch  *pending,
   if (!node_strings_valid (node))
     {
       feature_error (&ctx, error, HD_IMPORT_ERROR_INVALID_FEATURE,
-                     _("a text holds a \\u escape that is not a character (a lone surrogate)"));
+                     _("a text in it is not valid Unicode"));
       return FALSE;
     }
 
@@ -1252,7 +1317,9 @@ parse_feature (HdImportBatch  *pending,
         kind = HD_IMPORT_ITEM_REGION;
       else
         {
-          g_autofree char *text = type != NULL ? one_line (type, TEXT_MAX_SHOWN) : shown_value (member);
+          g_autofree char *text = NULL;
+
+          text = type != NULL ? one_line (type, TEXT_MAX_SHOWN) : shown_value (member);
 
           feature_error (&ctx, error, HD_IMPORT_ERROR_INVALID_FEATURE,
                          _("unknown type “%s” (allowed: site, belt, region)"), text);
@@ -1289,12 +1356,14 @@ parse_feature (HdImportBatch  *pending,
           break;
         case GEOM_NONE:
           feature_error (&ctx, error, HD_IMPORT_ERROR_INVALID_FEATURE,
-                         _("no geometry and no properties.type: say whether it is a site, a belt or a region"));
+                         _("no geometry and no properties.type: "
+                           "say whether it is a site, a belt or a region"));
           return FALSE;
         case GEOM_OTHER:
         default:
           feature_error (&ctx, error, HD_IMPORT_ERROR_INVALID_FEATURE,
-                         _("unsupported geometry %s (a site is a Point, a belt a LineString, a region a Polygon or MultiPolygon)"),
+                         _("unsupported geometry %s (a site is a Point, a belt a LineString, "
+                           "a region a Polygon or MultiPolygon)"),
                          geom_name);
           return FALSE;
         }
@@ -1558,10 +1627,12 @@ static void
 count_name (GHashTable *counts,
             const char *name)
 {
+  guint count;
+
   if (name == NULL)
     return;
-  g_hash_table_insert (counts, (gpointer) name,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+  g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (count + 1));
 }
 
 /* A reference the importer resolves back to the same record: the name reads better, but only a
@@ -1709,7 +1780,8 @@ export_belt (ExportCtx  *ctx,
   set_text (props, "name", hd_belt_get_name (belt));
   set_text (props, "region", region_ref (ctx, hd_belt_get_region_id (belt)));
   set_text (props, "brand", hd_belt_get_brand (belt));
-  json_object_set_string_member (props, "stage", hd_belt_stage_to_string (hd_belt_get_stage (belt)));
+  json_object_set_string_member (props, "stage",
+                                 hd_belt_stage_to_string (hd_belt_get_stage (belt)));
   if (hd_belt_get_start_year (belt) != 0)
     json_object_set_int_member (props, "start_year", hd_belt_get_start_year (belt));
   set_text (props, "responsible", hd_belt_get_responsible (belt));
