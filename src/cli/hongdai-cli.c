@@ -77,8 +77,6 @@ print_json (JsonNode *root)
 
 /* ---------------------------------------------------------------------------------------- */
 
-static gboolean workspace_is_empty (HdStore *store);
-
 static int
 cmd_init (const char  *db_path,
           int          argc,
@@ -107,7 +105,7 @@ cmd_init (const char  *db_path,
     return 1;
   if (sample)
     {
-      if (!workspace_is_empty (store))
+      if (!hd_store_is_empty (store))
         {
           print_error (_("the workspace already has data; the sample is only loaded into an empty workspace"));
           return 1;
@@ -118,7 +116,7 @@ cmd_init (const char  *db_path,
           return 1;
         }
     }
-  g_print (_("Workspace %s (format %d): %u regions, %u belts, %u sites\n"),
+  g_print (_("Workspace %s (format %d) — regions: %u, belts: %u, sites: %u\n"),
            hd_store_get_path (store), hd_store_get_schema_version (store),
            g_list_model_get_n_items (hd_store_get_regions (store)),
            g_list_model_get_n_items (hd_store_get_belts (store)),
@@ -126,14 +124,6 @@ cmd_init (const char  *db_path,
   return 0;
 }
 
-static gboolean
-workspace_is_empty (HdStore *store)
-{
-  return g_list_model_get_n_items (hd_store_get_regions (store)) == 0 &&
-         g_list_model_get_n_items (hd_store_get_belts (store)) == 0 &&
-         g_list_model_get_n_items (hd_store_get_sites (store)) == 0 &&
-         g_list_model_get_n_items (hd_store_get_plans (store)) == 0;
-}
 
 static int
 cmd_import (const char  *db_path,
@@ -180,8 +170,8 @@ cmd_import (const char  *db_path,
       return 1;
     }
 
-  g_print (dry_run ? _("Checked, nothing written: would import %u regions, %u belts, %u sites and %u route places\n")
-                   : _("Imported %u regions, %u belts, %u sites and %u route places\n"),
+  g_print (dry_run ? _("Checked, nothing written. Would import — regions: %u, belts: %u, sites: %u, places on belt routes: %u\n")
+                   : _("Imported — regions: %u, belts: %u, sites: %u, places on belt routes: %u\n"),
            summary.regions_added, summary.belts_added, summary.sites_added,
            summary.memberships_added);
   if (summary.regions_created != NULL && summary.regions_created->len > 0)
@@ -498,6 +488,23 @@ static const char *kind_label (int v) { return hd_site_kind_label ((HdSiteKind) 
 static const char *domain_label (int v) { return hd_domain_label ((HdDomain) v); }
 static const char *level_label (int v) { return hd_site_level_label ((HdSiteLevel) v); }
 
+/* Pads to a width in terminal columns: a Chinese character takes two columns and three bytes,
+ * so printf's %-24s would misalign every row that has one. */
+static void
+print_padded (const char *text,
+              int         columns)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += g_unichar_iswide (c) ? 2 : g_unichar_iszerowidth (c) ? 0 : 1;
+    }
+  g_print ("  %s%*s", text, MAX (columns - width, 1), "");
+}
+
 static void
 print_counts (const char  *title,
               const guint *counts,
@@ -507,7 +514,10 @@ print_counts (const char  *title,
   g_print ("%s\n", title);
   for (guint i = 0; i < n; i++)
     if (counts[i] > 0)
-      g_print ("  %-24s %6u\n", label ((int) i), counts[i]);
+      {
+        print_padded (label ((int) i), 28);
+        g_print ("%6u\n", counts[i]);
+      }
 }
 
 static void
@@ -557,7 +567,11 @@ cmd_stats (const char  *db_path,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_option_context_set_summary (context, _("Counts by kind, domain, level and region; sites per belt; belts under 8 sites."));
+  {
+    g_autofree char *summary = g_strdup_printf (_("Counts by kind, domain, level and region; sites per belt; belts with fewer than %d sites."),
+                                                HD_BELT_MIN_SITES);
+    g_option_context_set_summary (context, summary);
+  }
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = parse_command_options (context, &argc, &argv)) >= 0)
     return status;
@@ -609,15 +623,18 @@ cmd_stats (const char  *db_path,
     {
       HdStatsRow *row = &g_array_index (stats->by_region, HdStatsRow, i);
 
-      g_print ("  %-24s %6u %6u\n", row->name ? row->name : _("(no region)"), row->sites, row->belts);
+      print_padded (row->name ? row->name : _("(no region)"), 28);
+      g_print ("%6u %6u\n", row->sites, row->belts);
     }
   g_print ("%s\n", _("Sites per belt:"));
   for (guint i = 0; i < stats->per_belt->len; i++)
     {
       HdStatsRow *row = &g_array_index (stats->per_belt, HdStatsRow, i);
 
-      g_print ("  %-24s %6u%s\n", row->name, row->sites,
-               row->sites < HD_BELT_MIN_SITES ? _("  (under 8)") : "");
+      g_autofree char *under = g_strdup_printf (_("  (under %d)"), HD_BELT_MIN_SITES);
+
+      print_padded (row->name, 28);
+      g_print ("%6u%s\n", row->sites, row->sites < HD_BELT_MIN_SITES ? under : "");
     }
   g_print (_("Belts under %d sites: %u\n"), HD_BELT_MIN_SITES, stats->belts_under_min);
   g_print (_("Sites without coordinates: %u\n"), stats->sites_without_position);
@@ -636,7 +653,11 @@ cmd_check (const char  *db_path,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_option_context_set_summary (context, _("Check the database’s integrity and the domain rules: belts with fewer than 8 sites, sites without coordinates, duplicate names on a belt.\nExits 1 when it finds a problem."));
+  {
+    g_autofree char *summary = g_strdup_printf (_("Check the database’s integrity and the domain rules: belts with fewer than %d sites, sites without coordinates, duplicate names on a belt.\nExits 1 when it finds a problem."),
+                                                HD_BELT_MIN_SITES);
+    g_option_context_set_summary (context, summary);
+  }
   if ((status = parse_command_options (context, &argc, &argv)) >= 0)
     return status;
   if (argc > 1)

@@ -1017,6 +1017,17 @@ hd_store_lookup_plan (HdStore    *self,
   return id ? g_hash_table_lookup (self->plans.by_id, id) : NULL;
 }
 
+gboolean
+hd_store_is_empty (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), TRUE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->regions.list)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->belts.list)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->sites.list)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->plans.list)) == 0;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Queries                                                                                    */
 
@@ -1619,7 +1630,7 @@ hd_store_delete_region (HdStore     *self,
   if (children + belts + sites + plans > 0)
     {
       g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_IN_USE,
-                   _("%s: it still has %d sub-regions, %d belts, %d sites and %d plans"),
+                   _("%s: it still has sub-regions: %d, belts: %d, sites: %d, plans: %d"),
                    what, (int) children, (int) belts, (int) sites, (int) plans);
       return FALSE;
     }
@@ -2382,6 +2393,7 @@ hd_store_check (HdStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    /* Translators: both are database table names, e.g. "site" and "region". */
     add_problem (problems, HD_PROBLEM_INTEGRITY, NULL,
                  g_strdup_printf (_("Database integrity: a row of %s refers to a missing %s"),
                                   column_text (stmt, 0), column_text (stmt, 2)));

@@ -27,6 +27,10 @@ typedef enum {
 #define HD_TYPE_STORE (hd_store_get_type ())
 G_DECLARE_FINAL_TYPE (HdStore, hd_store, HD, STORE, GObject)
 
+/* Signal "changed" (HdStore *store, guint kinds, GStrv ids, gpointer user_data): emitted after
+ * every committed command; @kinds are HdChangeKind flags, @ids the records concerned (deleted
+ * ones included). Nothing is emitted for a failed or dry-run command. */
+
 /**
  * hd_store_open:
  * @path: the database file; created (with its folder) when it does not exist
@@ -44,6 +48,9 @@ HdStore    *hd_store_open               (const char  *path,
 char       *hd_store_default_path       (void);
 const char *hd_store_get_path           (HdStore     *self);
 int         hd_store_get_schema_version (HdStore     *self);
+
+/* No regions, belts, sites or plans (the built-in standard sets do not count). */
+gboolean    hd_store_is_empty           (HdStore     *self);
 
 /* Live models, in the order records were added; (transfer none). Each object is updated in
  * place when its record changes, added when one is created and removed when one is deleted. */

@@ -100,12 +100,12 @@ hd_site_kind_label (HdSiteKind kind)
 {
   switch (kind)
     {
-    case HD_SITE_KIND_VENUE: return _("Activity venue");
-    case HD_SITE_KIND_SERVICE_CENTER: return _("Party-mass service center");
-    case HD_SITE_KIND_RED_POST: return _("Red post");
-    case HD_SITE_KIND_RED_SQUARE: return _("Red-culture square");
-    case HD_SITE_KIND_CORRIDOR: return _("Party-building corridor");
-    case HD_SITE_KIND_OTHER: return _("Other");
+    case HD_SITE_KIND_VENUE: return C_("site kind", "Activity venue");
+    case HD_SITE_KIND_SERVICE_CENTER: return C_("site kind", "Party-mass service center");
+    case HD_SITE_KIND_RED_POST: return C_("site kind", "Red post");
+    case HD_SITE_KIND_RED_SQUARE: return C_("site kind", "Red-culture square");
+    case HD_SITE_KIND_CORRIDOR: return C_("site kind", "Party-building corridor");
+    case HD_SITE_KIND_OTHER: return C_("site kind", "Other");
     default: g_return_val_if_reached ("");
     }
 }
@@ -115,13 +115,13 @@ hd_domain_label (HdDomain domain)
 {
   switch (domain)
     {
-    case HD_DOMAIN_UNSET: return _("Unspecified");
-    case HD_DOMAIN_RURAL: return _("Rural");
-    case HD_DOMAIN_COMMUNITY: return _("Community");
-    case HD_DOMAIN_ORGAN: return _("Government organ");
-    case HD_DOMAIN_SOE: return _("State-owned enterprise");
-    case HD_DOMAIN_TWO_NEW: return _("Two-new organisation");
-    case HD_DOMAIN_SCHOOL: return _("School");
+    case HD_DOMAIN_UNSET: return C_("site domain", "Unspecified");
+    case HD_DOMAIN_RURAL: return C_("site domain", "Rural");
+    case HD_DOMAIN_COMMUNITY: return C_("site domain", "Community");
+    case HD_DOMAIN_ORGAN: return C_("site domain", "Government organ");
+    case HD_DOMAIN_SOE: return C_("site domain", "State-owned enterprise");
+    case HD_DOMAIN_TWO_NEW: return C_("site domain", "Two-new organisation");
+    case HD_DOMAIN_SCHOOL: return C_("site domain", "School");
     default: g_return_val_if_reached ("");
     }
 }
@@ -131,9 +131,9 @@ hd_site_level_label (HdSiteLevel level)
 {
   switch (level)
     {
-    case HD_SITE_LEVEL_NONE: return _("Not graded");
-    case HD_SITE_LEVEL_COUNTY: return _("County-level site");
-    case HD_SITE_LEVEL_CITY: return _("City-level site");
+    case HD_SITE_LEVEL_NONE: return C_("site level", "Not graded");
+    case HD_SITE_LEVEL_COUNTY: return C_("site level", "County-level site");
+    case HD_SITE_LEVEL_CITY: return C_("site level", "City-level site");
     default: g_return_val_if_reached ("");
     }
 }
@@ -143,11 +143,11 @@ hd_belt_stage_label (HdBeltStage stage)
 {
   switch (stage)
     {
-    case HD_BELT_STAGE_PLANNED: return _("Planned");
-    case HD_BELT_STAGE_FOUNDATION: return _("Laying the foundation");
-    case HD_BELT_STAGE_BRAND: return _("Building the brand");
-    case HD_BELT_STAGE_COVERED: return _("Full coverage");
-    case HD_BELT_STAGE_ACCEPTED: return _("Accepted");
+    case HD_BELT_STAGE_PLANNED: return C_("belt stage", "Planned");
+    case HD_BELT_STAGE_FOUNDATION: return C_("belt stage", "Laying the foundation");
+    case HD_BELT_STAGE_BRAND: return C_("belt stage", "Building the brand");
+    case HD_BELT_STAGE_COVERED: return C_("belt stage", "Full coverage");
+    case HD_BELT_STAGE_ACCEPTED: return C_("belt stage", "Accepted");
     default: g_return_val_if_reached ("");
     }
 }
@@ -157,10 +157,10 @@ hd_region_level_label (HdRegionLevel level)
 {
   switch (level)
     {
-    case HD_REGION_LEVEL_PROVINCE: return _("Province");
-    case HD_REGION_LEVEL_CITY: return _("City");
-    case HD_REGION_LEVEL_DISTRICT: return _("District or county");
-    case HD_REGION_LEVEL_TOWN: return _("Town or street");
+    case HD_REGION_LEVEL_PROVINCE: return C_("region level", "Province");
+    case HD_REGION_LEVEL_CITY: return C_("region level", "City");
+    case HD_REGION_LEVEL_DISTRICT: return C_("region level", "District or county");
+    case HD_REGION_LEVEL_TOWN: return C_("region level", "Town or street");
     default: g_return_val_if_reached ("");
     }
 }
