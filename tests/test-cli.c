@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs the hongdai-cli binary (path in argv[1]) as a user would and checks exit codes, messages
+ * and what the workspace holds afterwards. */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "hd-test-util.h"
+
+static const char *cli_path;
+static char *tmp_dir;
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) cli_path);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+db_in_tmp (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_remove (path);
+  return g_steal_pointer (&path);
+}
+
+static int
+count_lines (const char *text)
+{
+  int n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) bad_list = { 0 };
+  g_auto(Run) bad_option = { 0 };
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "import"));
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&help, "import", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--dry-run"));
+
+  run_cli (&bad_list, "list", "bogus", NULL);
+  g_assert_cmpint (bad_list.status, ==, 2);
+
+  run_cli (&bad_option, "stats", "--no-such-option", NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_sample_workflow (void)
+{
+  g_autofree char *db = db_in_tmp ("sample.db");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) sites = { 0 };
+  g_autoptr(JsonNode) belts = NULL;
+  g_autoptr(JsonNode) counts = NULL;
+  JsonArray *array;
+  JsonObject *object;
+  gboolean found = FALSE;
+
+  run_cli (&init, "--db", db, "init", "--sample", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpstr (init.err, ==, "");
+
+  /* The sample goes only into an empty workspace. */
+  run_cli (&again, "--db", db, "init", "--sample", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_cmpint (count_lines (again.err), ==, 1);
+
+  run_cli (&list, "--db", db, "list", "belts", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  belts = parse_json (list.out);
+  array = json_node_get_array (belts);
+  g_assert_cmpuint (json_array_get_length (array), >=, 5);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *belt = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (belt, "name"), "楼宇党建示范带") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (belt, "region"), ==, "鼓楼区");
+          g_assert_cmpint (json_object_get_int_member (belt, "sites"), >=, 8);
+        }
+    }
+  g_assert_true (found);
+
+  run_cli (&stats, "--db", db, "stats", "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  counts = parse_json (stats.out);
+  object = json_node_get_object (counts);
+  g_assert_cmpint (json_object_get_int_member (object, "belts"), ==, json_array_get_length (array));
+  /* Jinwan's belt has fewer than 8 sites in the sample; Fuzhou's four do not. */
+  g_assert_cmpint (json_object_get_int_member (object, "belts_under_min_sites"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "sites_by_kind"),
+                                               "service_center"), >=, 6);
+
+  run_cli (&check, "--db", db, "check", NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_nonnull (strstr (check.out, "金湾区党建示范带"));
+  g_assert_nonnull (strstr (check.err, "problem"));
+
+  run_cli (&sites, "--db", db, "list", "sites", NULL);
+  g_assert_cmpint (sites.status, ==, 0);
+  g_assert_cmpint (count_lines (sites.out), ==, json_object_get_int_member (object, "sites"));
+}
+
+static const char broken_geojson[] =
+  "{\"type\": \"FeatureCollection\", \"features\": [\n"
+  "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [119.29, 26.08]},\n"
+  "   \"properties\": {\"name\": \"第一个示范点\", \"kind\": \"venue\"}},\n"
+  "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [119.30, 26.09]},\n"
+  "   \"properties\": {\"name\": \"第二个示范点\"}},\n"
+  "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [119.31, 126.1]},\n"
+  "   \"properties\": {\"name\": \"坐标错误的示范点\"}}\n"
+  "]}\n";
+
+static const char good_geojson[] =
+  "{\"type\": \"FeatureCollection\", \"features\": [\n"
+  "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [119.29, 26.08]},\n"
+  "   \"properties\": {\"name\": \"新示范点甲\", \"kind\": \"red_post\", \"region\": \"鼓楼区\", \"wifi\": true}},\n"
+  "  {\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [119.30, 26.09]},\n"
+  "   \"properties\": {\"name\": \"新示范点乙\", \"belt\": \"楼宇党建示范带\"}}\n"
+  "]}\n";
+
+static void
+test_import_refusal_changes_nothing (void)
+{
+  g_autofree char *db = db_in_tmp ("import.db");
+  g_autofree char *broken = g_build_filename (tmp_dir, "broken.geojson", NULL);
+  g_autofree char *good = g_build_filename (tmp_dir, "good.geojson", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *after_dry = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) dry = { 0 };
+  g_auto(Run) real = { 0 };
+  g_auto(Run) export = { 0 };
+
+  g_assert_true (g_file_set_contents (broken, broken_geojson, -1, NULL));
+  g_assert_true (g_file_set_contents (good, good_geojson, -1, NULL));
+  run_cli (&init, "--db", db, "init", "--sample", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  before = hd_test_file_hash (db);
+
+  /* Good file first, broken second: all or nothing across files. */
+  run_cli (&bad, "--db", db, "import", good, broken, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_cmpint (count_lines (bad.err), ==, 1);
+  g_assert_nonnull (strstr (bad.err, "broken.geojson"));
+  g_assert_nonnull (strstr (bad.err, "feature 2"));
+  g_assert_nonnull (strstr (bad.err, "126.1"));
+  after = hd_test_file_hash (db);
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&dry, "--db", db, "import", "--dry-run", good, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "2"));
+  after_dry = hd_test_file_hash (db);
+  g_assert_cmpstr (before, ==, after_dry);
+
+  run_cli (&real, "--db", db, "import", good, NULL);
+  g_assert_cmpint (real.status, ==, 0);
+  run_cli (&export, "--db", db, "export", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_nonnull (strstr (export.out, "新示范点甲"));
+  /* The property Hongdai has no field for went through the round trip. */
+  g_assert_nonnull (strstr (export.out, "\"wifi\""));
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *db1 = db_in_tmp ("rt1.db");
+  g_autofree char *db2 = db_in_tmp ("rt2.db");
+  g_autofree char *file1 = g_build_filename (tmp_dir, "rt1.geojson", NULL);
+  g_autofree char *file2 = g_build_filename (tmp_dir, "rt2.geojson", NULL);
+  g_autofree char *text1 = NULL;
+  g_autofree char *text2 = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) export1 = { 0 };
+  g_auto(Run) import2 = { 0 };
+  g_auto(Run) export2 = { 0 };
+  g_auto(Run) bad_format = { 0 };
+
+  run_cli (&init, "--db", db1, "init", "--sample", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run_cli (&export1, "--db", db1, "export", "--format", "geojson", "-o", file1, NULL);
+  g_assert_cmpint (export1.status, ==, 0);
+  run_cli (&import2, "--db", db2, "import", file1, NULL);
+  g_assert_cmpint (import2.status, ==, 0);
+  run_cli (&export2, "--db", db2, "export", "-o", file2, NULL);
+  g_assert_cmpint (export2.status, ==, 0);
+  g_assert_true (g_file_get_contents (file1, &text1, NULL, NULL));
+  g_assert_true (g_file_get_contents (file2, &text2, NULL, NULL));
+  g_assert_cmpuint (strlen (text1), >, 1000);
+  g_assert_cmpstr (text1, ==, text2);
+
+  run_cli (&bad_format, "--db", db1, "export", "--format", "kml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+}
+
+static void
+test_refusals (void)
+{
+  g_autofree char *notdb = g_build_filename (tmp_dir, "notes.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (notdb, "会议纪要：不是数据库。\n", -1, NULL));
+  before = hd_test_file_hash (notdb);
+  run_cli (&run, "--db", notdb, "list", "belts", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "notes.db"));
+  after = hd_test_file_hash (notdb);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    g_error ("usage: test-cli PATH-TO-hongdai-cli");
+  cli_path = argv[1];
+  tmp_dir = hd_test_dir_new ();
+  /* The CLI's messages are checked in English. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/sample-workflow", test_sample_workflow);
+  g_test_add_func ("/cli/import-refusal-changes-nothing", test_import_refusal_changes_nothing);
+  g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/refusals", test_refusals);
+  status = g_test_run ();
+  hd_test_dir_free (tmp_dir);
+  return status;
+}
