@@ -1,0 +1,860 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hd-window"
+
+#include <glib/gi18n.h>
+
+#include "hd-belt-row.h"
+#include "hd-geojson.h"
+#include "hd-map-view.h"
+#include "hd-site-row.h"
+#include "hd-window.h"
+
+/* The screenshot waits for this many frames and this long after the window is mapped, so the
+ * lists have rows and the map has placed its markers. */
+#define SCREENSHOT_FRAMES   3
+#define SCREENSHOT_DELAY_US (300 * G_TIME_SPAN_MILLISECOND)
+#define SCREENSHOT_SETTLE_US (3 * G_TIME_SPAN_SECOND)
+
+struct _HdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HdStore              *store;
+  gboolean              failed;
+
+  GtkStringFilter      *belt_filter;
+  GtkStringFilter      *site_filter;
+  GtkSortListModel     *belt_model;
+  GtkSortListModel     *site_model;
+  GtkFileChooserNative *import_chooser;
+
+  /* hd_window_fix_size() */
+  int                   fixed_width;
+  int                   fixed_height;
+  guint                 fix_size_tick_id;
+  /* The pending hd_window_screenshot_async(), not owned: its tick callback owns it. */
+  GTask                *screenshot;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  AdwViewStack         *sidebar_stack;
+  GtkSearchEntry       *belt_search;
+  GtkSearchEntry       *site_search;
+  GtkListView          *belt_list;
+  GtkListView          *site_list;
+  AdwBin               *map_bin;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *open_sample_button;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (HdWindow, hd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The task data of hd_window_screenshot_async() */
+typedef struct {
+  GFile    *file;
+  guint     tick_id;
+  gulong    unrealize_id;
+  guint     frames;
+  gint64    first_frame;
+  gboolean  returned;
+} Screenshot;
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const page_names[] = { "belts", "sites", NULL };
+
+static gboolean
+hd_window_is_empty (HdWindow *self)
+{
+  return g_list_model_get_n_items (hd_store_get_belts (self->store)) == 0 &&
+         g_list_model_get_n_items (hd_store_get_sites (self->store)) == 0;
+}
+
+static void
+hd_window_update_state (HdWindow *self)
+{
+  gboolean empty = FALSE;
+
+  if (self->failed || self->store == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "error");
+  else
+    {
+      empty = hd_window_is_empty (self);
+      gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "workspace");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 self->store != NULL && !self->failed);
+  /* The sample goes into an empty workspace only: it never mixes with real data. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample",
+                                 self->store != NULL && !self->failed && empty &&
+                                 hd_store_is_empty (self->store));
+}
+
+static void
+on_store_items_changed (HdWindow   *self,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GListModel *model)
+{
+  hd_window_update_state (self);
+}
+
+static void
+on_belt_search_changed (HdWindow       *self,
+                        GtkSearchEntry *entry)
+{
+  if (self->belt_filter != NULL)
+    gtk_string_filter_set_search (self->belt_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_site_search_changed (HdWindow       *self,
+                        GtkSearchEntry *entry)
+{
+  if (self->site_filter != NULL)
+    gtk_string_filter_set_search (self->site_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* store model -> filtered by a substring of the name -> sorted by name */
+static GtkSortListModel *
+create_name_model (GListModel       *model,
+                   GType             item_type,
+                   GtkStringFilter **filter_out)
+{
+  GtkStringFilter *filter;
+  GtkStringSorter *sorter;
+  GtkFilterListModel *filtered;
+
+  filter = gtk_string_filter_new (gtk_property_expression_new (item_type, NULL, "name"));
+  gtk_string_filter_set_match_mode (filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (filter, TRUE);
+  *filter_out = g_object_ref (filter);
+
+  sorter = gtk_string_sorter_new (gtk_property_expression_new (item_type, NULL, "name"));
+  gtk_string_sorter_set_ignore_case (sorter, TRUE);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (model), GTK_FILTER (filter));
+
+  return gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (sorter));
+}
+
+static void
+set_subtitle_from_path (HdWindow   *self,
+                        const char *path)
+{
+  g_autofree char *name = NULL;
+
+  if (path != NULL)
+    name = g_filename_display_basename (path);
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), path);
+}
+
+void
+hd_window_add_toast (HdWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (HD_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+hd_window_show_error_dialog (HdWindow     *self,
+                             const char   *heading,
+                             const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+hd_window_show_store_error (HdWindow     *self,
+                            const char   *path,
+                            const GError *error)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  self->failed = TRUE;
+  set_subtitle_from_path (self, path);
+
+  /* AdwStatusPage:description is markup; the message quotes file names. */
+  markup = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (self->error_page, markup);
+  hd_window_update_state (self);
+
+  hd_window_show_error_dialog (self, _("Cannot Open the Workspace"), error);
+}
+
+static char *
+format_import_summary (const HdImportSummary *summary)
+{
+  g_autofree char *sites = NULL;
+  g_autofree char *belts = NULL;
+
+  sites = g_strdup_printf (ngettext ("%u site", "%u sites", summary->sites_added),
+                           summary->sites_added);
+  belts = g_strdup_printf (ngettext ("%u belt", "%u belts", summary->belts_added),
+                           summary->belts_added);
+
+  /* Translators: a toast after an import; the first %s is "N sites", the second "M belts" */
+  return g_strdup_printf (_("Imported %s, %s"), sites, belts);
+}
+
+gboolean
+hd_window_import_files (HdWindow   *self,
+                        GListModel *files)
+{
+  g_autoptr(HdImportBatch) batch = NULL;
+  g_auto(HdImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  n = g_list_model_get_n_items (files);
+  if (n == 0)
+    return TRUE;
+
+  batch = hd_import_batch_new ();
+
+  /* All files go into one batch and one transaction: a bad feature anywhere changes nothing. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      if (!hd_geojson_parse_file (batch, file, &error))
+        {
+          hd_window_show_error_dialog (self, _("Import Failed"), error);
+          return FALSE;
+        }
+    }
+
+  if (!hd_store_import (self->store, batch, FALSE, &summary, &error))
+    {
+      hd_window_show_error_dialog (self, _("Import Failed"), error);
+      return FALSE;
+    }
+
+  message = format_import_summary (&summary);
+  hd_window_add_toast (self, message);
+  return TRUE;
+}
+
+static void
+on_import_response (HdWindow             *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      hd_window_import_files (self, files);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->import_chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) geojson = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->store == NULL)
+    return;
+
+  if (self->import_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+      return;
+    }
+
+  gtk_file_filter_set_name (geojson, _("GeoJSON Files"));
+  gtk_file_filter_add_suffix (geojson, "geojson");
+  gtk_file_filter_add_suffix (geojson, "json");
+  gtk_file_filter_add_mime_type (geojson, "application/geo+json");
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  /* GtkFileDialog is GTK 4.10; this is the 4.8 way (and it goes through the portal). */
+  self->import_chooser = gtk_file_chooser_native_new (_("Import GeoJSON Files"),
+                                                      GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _("_Import"),
+                                                      _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->import_chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->import_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), geojson);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->import_chooser), geojson);
+
+  g_signal_connect_object (self->import_chooser, "response",
+                           G_CALLBACK (on_import_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !hd_store_is_empty (self->store))
+    return;
+
+  if (!hd_store_load_sample (self->store, &error))
+    {
+      hd_window_show_error_dialog (self, _("Cannot Open the Sample Workspace"), error);
+      return;
+    }
+
+  hd_window_add_toast (self, _("Sample workspace opened"));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
+    return;
+
+  if (g_strcmp0 (page, "sites") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->site_search));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->belt_search));
+}
+
+static void
+hd_window_constructed (GObject *object)
+{
+  HdWindow *self = HD_WINDOW (object);
+  g_autoptr(GtkNoSelection) belt_selection = NULL;
+  g_autoptr(GtkNoSelection) site_selection = NULL;
+  GListModel *belts;
+  GListModel *sites;
+
+  G_OBJECT_CLASS (hd_window_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    {
+      hd_window_update_state (self);
+      return;
+    }
+
+  set_subtitle_from_path (self, hd_store_get_path (self->store));
+
+  belts = hd_store_get_belts (self->store);
+  sites = hd_store_get_sites (self->store);
+
+  self->belt_model = create_name_model (belts, HD_TYPE_BELT, &self->belt_filter);
+  self->site_model = create_name_model (sites, HD_TYPE_SITE, &self->site_filter);
+
+  belt_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->belt_model)));
+  site_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->site_model)));
+  gtk_list_view_set_model (self->belt_list, GTK_SELECTION_MODEL (belt_selection));
+  gtk_list_view_set_model (self->site_list, GTK_SELECTION_MODEL (site_selection));
+
+  adw_bin_set_child (self->map_bin, hd_map_view_new (self->store));
+
+  g_signal_connect_object (belts, "items-changed",
+                           G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sites, "items-changed",
+                           G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+
+  hd_window_update_state (self);
+}
+
+static void
+hd_window_dispose (GObject *object)
+{
+  HdWindow *self = HD_WINDOW (object);
+
+  if (self->fix_size_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fix_size_tick_id);
+  self->fix_size_tick_id = 0;
+
+  if (self->import_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
+  g_clear_object (&self->import_chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_WINDOW);
+
+  g_clear_object (&self->belt_model);
+  g_clear_object (&self->site_model);
+  g_clear_object (&self->belt_filter);
+  g_clear_object (&self->site_filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (hd_window_parent_class)->dispose (object);
+}
+
+static void
+hd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  HdWindow *self = HD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  HdWindow *self = HD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_window_class_init (HdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hd_window_constructed;
+  object_class->dispose = hd_window_dispose;
+  object_class->get_property = hd_window_get_property;
+  object_class->set_property = hd_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         HD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The list item templates name these types. */
+  g_type_ensure (HD_TYPE_BELT_ROW);
+  g_type_ensure (HD_TYPE_SITE_ROW);
+
+  hd_application_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hongdai/Hongdai/hd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, belt_search);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, site_search);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, belt_list);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, site_list);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, open_sample_button);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_belt_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_site_search_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+}
+
+static void
+hd_window_init (HdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Typing while a list has the focus starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->belt_search, GTK_WIDGET (self->belt_list));
+  gtk_search_entry_set_key_capture_widget (self->site_search, GTK_WIDGET (self->site_list));
+}
+
+HdWindow *
+hd_window_new (HdApplication *application,
+               HdStore       *store)
+{
+  g_return_val_if_fail (HD_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || HD_IS_STORE (store), NULL);
+
+  return g_object_new (HD_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+HdStore *
+hd_window_get_store (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+hd_window_bind_settings (HdWindow  *self,
+                         GSettings *settings)
+{
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  /* A page name from an older or newer version is ignored rather than shown as nothing. */
+  {
+    g_autofree char *page = g_settings_get_string (settings, "sidebar-page");
+
+    if (g_strv_contains (page_names, page))
+      hd_window_set_page (self, page);
+  }
+  g_settings_bind (settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
+                   G_SETTINGS_BIND_SET);
+}
+
+const char * const *
+hd_window_get_page_names (void)
+{
+  return page_names;
+}
+
+gboolean
+hd_window_set_page (HdWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_strv_contains (page_names, name))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->sidebar_stack, name);
+  return TRUE;
+}
+
+const char *
+hd_window_get_page (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->sidebar_stack);
+}
+
+const char *
+hd_window_get_state (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GListModel *
+hd_window_get_belt_model (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->belt_model);
+}
+
+GListModel *
+hd_window_get_site_model (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->site_model);
+}
+
+
+/* Screenshots */
+
+static gboolean
+hd_window_has_fixed_size (HdWindow *self)
+{
+  return self->fixed_width <= 0 ||
+         (gtk_widget_get_width (GTK_WIDGET (self)) == self->fixed_width &&
+          gtk_widget_get_height (GTK_WIDGET (self)) == self->fixed_height);
+}
+
+static gboolean
+fix_size_tick (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int request_width, request_height;
+
+  if (width <= 0 || height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  /* The size request counts the client-side decoration's margin (5 px a side for the
+   * "solid-csd" frame without a compositor); the window itself gets what is left. */
+  if (!hd_window_has_fixed_size (self))
+    {
+      gtk_widget_get_size_request (widget, &request_width, &request_height);
+      request_width += self->fixed_width - width;
+      request_height += self->fixed_height - height;
+      gtk_widget_set_size_request (widget, request_width, request_height);
+      gtk_window_set_default_size (GTK_WINDOW (self), request_width, request_height);
+    }
+
+  self->fix_size_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hd_window_fix_size (HdWindow *self,
+                    int       width,
+                    int       height)
+{
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (width > 0 && height > 0);
+
+  self->fixed_width = width;
+  self->fixed_height = height;
+
+  /* A size request wins over the monitor's bounds, which a default size does not. */
+  gtk_window_set_resizable (GTK_WINDOW (self), FALSE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), width, height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (self->fix_size_tick_id == 0)
+    self->fix_size_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fix_size_tick,
+                                                           NULL, NULL);
+}
+
+static void
+screenshot_free (gpointer data)
+{
+  Screenshot *shot = data;
+
+  g_clear_object (&shot->file);
+  g_free (shot);
+}
+
+static gboolean
+hd_window_save_png (HdWindow  *self,
+                    GFile     *file,
+                    GError   **error)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  if (renderer == NULL || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window is not shown, so there is nothing to capture"));
+      return FALSE;
+    }
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window drew nothing, so there is nothing to capture"));
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  png = gdk_texture_save_to_png_bytes (texture);
+
+  return g_file_replace_contents (file,
+                                  g_bytes_get_data (png, NULL), g_bytes_get_size (png),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+screenshot_return (GTask  *task,
+                   GError *error)
+{
+  Screenshot *shot = g_task_get_task_data (task);
+
+  shot->returned = TRUE;
+  HD_WINDOW (g_task_get_source_object (task))->screenshot = NULL;
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+screenshot_tick (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  GTask *task = user_data;
+  Screenshot *shot = g_task_get_task_data (task);
+  gint64 now = gdk_frame_clock_get_frame_time (frame_clock);
+  GError *error = NULL;
+
+  if (shot->frames++ == 0)
+    shot->first_frame = now;
+
+  if (shot->frames < SCREENSHOT_FRAMES || now - shot->first_frame < SCREENSHOT_DELAY_US)
+    return G_SOURCE_CONTINUE;
+
+  /* Give a fixed size time to settle; after that, take what there is. */
+  if (!hd_window_has_fixed_size (HD_WINDOW (widget)) &&
+      now - shot->first_frame < SCREENSHOT_SETTLE_US)
+    return G_SOURCE_CONTINUE;
+
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    hd_window_save_png (HD_WINDOW (widget), shot->file, &error);
+  screenshot_return (task, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The tick callback owns a reference to the task (which refers to the window): when the window
+ * is closed first, unrealize removes the callback and the task returns with an error. */
+static void
+screenshot_tick_released (gpointer data)
+{
+  GTask *task = data;
+  Screenshot *shot = g_task_get_task_data (task);
+  HdWindow *self = g_task_get_source_object (task);
+
+  shot->tick_id = 0;
+  g_clear_signal_handler (&shot->unrealize_id, self);
+  if (!shot->returned)
+    screenshot_return (task,
+                       g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                            _("The window was closed before the screenshot")));
+  g_object_unref (task);
+}
+
+static void
+on_screenshot_unrealize (HdWindow *self,
+                         GTask    *task)
+{
+  Screenshot *shot = g_task_get_task_data (task);
+
+  /* Drops the tick callback's reference: @task may be gone afterwards. */
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), shot->tick_id);
+}
+
+void
+hd_window_screenshot_async (HdWindow            *self,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Screenshot *shot;
+
+  g_return_if_fail (HD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hd_window_screenshot_async);
+
+  /* gtk_window_present() realizes and maps a window at once; before that there is nothing
+   * to wait for. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The window is not shown, so there is nothing to capture"));
+      return;
+    }
+  if (self->screenshot != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "A screenshot is already being taken");
+      return;
+    }
+
+  shot = g_new0 (Screenshot, 1);
+  shot->file = g_object_ref (file);
+  g_task_set_task_data (task, shot, screenshot_free);
+
+  self->screenshot = task;
+  shot->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick,
+                                                g_object_ref (task), screenshot_tick_released);
+  shot->unrealize_id = g_signal_connect (self, "unrealize",
+                                         G_CALLBACK (on_screenshot_unrealize), task);
+}
+
+gboolean
+hd_window_screenshot_finish (HdWindow      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hd-application.h"
+#include "hd-store.h"
+
+G_BEGIN_DECLS
+
+#define HD_TYPE_WINDOW (hd_window_get_type ())
+G_DECLARE_FINAL_TYPE (HdWindow, hd_window, HD, WINDOW, AdwApplicationWindow)
+
+/* @store: (nullable): the workspace; %NULL when it could not be opened (then call
+ * hd_window_show_store_error()). */
+HdWindow    *hd_window_new                (HdApplication *application,
+                                           HdStore       *store);
+/* (nullable) (transfer none) */
+HdStore     *hd_window_get_store          (HdWindow      *self);
+
+/* Shows that @path could not be opened: an error page, a dialog with @error's message. */
+void         hd_window_show_store_error   (HdWindow      *self,
+                                           const char    *path,
+                                           const GError  *error);
+/* Shows @error's message in a dialog (after a failed command). */
+void         hd_window_show_error_dialog  (HdWindow      *self,
+                                           const char    *heading,
+                                           const GError  *error);
+void         hd_window_add_toast          (HdWindow      *self,
+                                           const char    *title);
+
+/* What win.import does once files are chosen: parses every file into one batch and imports it
+ * in one transaction. Success shows a toast with the counts; a failure shows the error (which
+ * names the file and feature) in a dialog, changes nothing and returns %FALSE. */
+gboolean     hd_window_import_files       (HdWindow      *self,
+                                           GListModel    *files);
+
+/* Window size, maximised state and sidebar page follow @settings (io.github.hongdai.Hongdai). */
+void         hd_window_bind_settings      (HdWindow      *self,
+                                           GSettings     *settings);
+
+/* The sidebar pages a window can show (the names --page accepts), %NULL-terminated. */
+const char * const *hd_window_get_page_names (void);
+gboolean     hd_window_set_page           (HdWindow      *self,
+                                           const char    *name);
+const char  *hd_window_get_page           (HdWindow      *self);
+
+/* What fills the window: "workspace" (lists and map), "empty" or "error". */
+const char  *hd_window_get_state          (HdWindow      *self);
+
+/* The models the sidebar lists show, sorted by name and filtered by the search entries;
+ * (nullable) (transfer none): %NULL without a store. */
+GListModel  *hd_window_get_belt_model     (HdWindow      *self);
+GListModel  *hd_window_get_site_model     (HdWindow      *self);
+
+/* Makes the window exactly @width × @height, even where the screen is smaller (GTK clamps a
+ * default size to the monitor): what screenshots need. */
+void         hd_window_fix_size           (HdWindow      *self,
+                                           int            width,
+                                           int            height);
+/* Renders the window to a PNG once it is mapped and a few frames have been drawn (what
+ * `hongdai --screenshot` does). */
+void         hd_window_screenshot_async   (HdWindow            *self,
+                                           GFile               *file,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean     hd_window_screenshot_finish  (HdWindow            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+G_END_DECLS
