@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-/* A fresh temporary folder, removed (with what is in it, one level deep) by hd_test_dir_free. */
+/* A fresh temporary folder, removed with everything in it by hd_test_dir_free. */
 static inline char *
 hd_test_dir_new (void)
 {
@@ -17,20 +17,29 @@ hd_test_dir_new (void)
 }
 
 static inline void
-hd_test_dir_free (char *dir)
+hd_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDir) d = NULL;
   const char *name;
 
+  g_chmod (path, 0755);
+  d = g_dir_open (path, 0, NULL);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_chmod (path, 0644);
-      g_remove (path);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        hd_test_remove_tree (child);
+      else
+        g_remove (child);
     }
-  g_chmod (dir, 0755);
-  g_rmdir (dir);
+  g_rmdir (path);
+}
+
+static inline void
+hd_test_dir_free (char *dir)
+{
+  hd_test_remove_tree (dir);
   g_free (dir);
 }
 

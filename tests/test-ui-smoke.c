@@ -11,6 +11,7 @@
 #include "hd-site-row.h"
 #include "hd-store.h"
 #include "hd-window.h"
+#include "hd-test-util.h"
 
 #define WAIT_MS 10000
 
@@ -30,31 +31,13 @@ typedef struct {
 } Fixture;
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("hd-ui-smoke-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = hd_test_dir_new ();
 
   path = g_build_filename (fixture->dir, "workspace.db", NULL);
   fixture->store = hd_store_open (path, &error);
@@ -71,8 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
+  hd_test_dir_free (fixture->dir);
 }
 
 static gboolean

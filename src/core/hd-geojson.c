@@ -1485,8 +1485,8 @@ hd_geojson_parse (HdImportBatch  *batch,
       gsize offset = (gsize) (invalid - data);
 
       g_set_error (error, HD_IMPORT_ERROR, HD_IMPORT_ERROR_NOT_JSON,
-                   _("%s: line %u: invalid UTF-8 at byte %" G_GSIZE_FORMAT),
-                   source, line_at (data, offset), offset);
+                   _("%s: line %u: invalid UTF-8 at byte %lu"),
+                   source, line_at (data, offset), (unsigned long) offset);
       return FALSE;
     }
 
