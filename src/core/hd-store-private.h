@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* For tests and benchmarks only. */
+/* For the other core modules (standards, inspections, ...), tests and benchmarks: not for src/app
+ * or src/cli, which go through hd-store.h. */
 #pragma once
 
 #include <sqlite3.h>
@@ -16,5 +17,38 @@ HdStore *hd_store_open_at_version (const char  *path,
 sqlite3 *hd_store_get_db          (HdStore     *self);
 /* The stable R*Tree key of a site id. */
 gint64   hd_site_pos_key          (const char  *id);
+
+/* Transactions: one per user command. begin() is BEGIN IMMEDIATE; a failed commit rolls back. */
+gboolean      hd_store_begin             (HdStore       *self,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      hd_store_commit            (HdStore       *self,
+                                          const char    *what,
+                                          GError       **error);
+void          hd_store_rollback          (HdStore       *self);
+/* A cached prepared statement, reset and with bindings cleared. @sql must be a string with static
+ * storage (the cache is keyed by its address). (transfer none) */
+sqlite3_stmt *hd_store_prepare           (HdStore       *self,
+                                          const char    *sql,
+                                          GError       **error);
+/* Steps a statement that returns no rows and resets it; on failure sets @error from SQLite,
+ * prefixed with @what ("Could not save …"). */
+gboolean      hd_store_step_done         (HdStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      hd_store_exec              (HdStore       *self,
+                                          const char    *sql,
+                                          const char    *what,
+                                          GError       **error);
+/* Sets @error from the connection's last SQLite error (disk full, read-only, ... mapped to
+ * HD_STORE_ERROR codes with translated messages). */
+void          hd_store_set_error_from_db (HdStore       *self,
+                                          GError       **error,
+                                          const char    *what);
+/* Emits HdStore::changed; call after a successful commit only. */
+void          hd_store_emit_changed      (HdStore       *self,
+                                          guint          kinds,
+                                          const char * const *ids);
 
 G_END_DECLS

@@ -2511,3 +2511,79 @@ hd_store_load_sample (HdStore  *self,
     }
   return hd_store_import (self, batch, FALSE, NULL, error);
 }
+
+/* ------------------------------------------------------------------------------------------ */
+/* For the other core modules (hd-store-private.h): they write their own tables through the    */
+/* same connection, statement cache, transactions and change signal.                           */
+
+gboolean
+hd_store_begin (HdStore     *self,
+                const char  *what,
+                GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return begin (self, what, error);
+}
+
+gboolean
+hd_store_commit (HdStore     *self,
+                 const char  *what,
+                 GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return commit (self, what, error);
+}
+
+void
+hd_store_rollback (HdStore *self)
+{
+  g_return_if_fail (HD_IS_STORE (self));
+  rollback (self);
+}
+
+sqlite3_stmt *
+hd_store_prepare (HdStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  return prepare (self, sql, error);
+}
+
+gboolean
+hd_store_step_done (HdStore       *self,
+                    sqlite3_stmt  *stmt,
+                    const char    *what,
+                    GError       **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+hd_store_exec (HdStore     *self,
+               const char  *sql,
+               const char  *what,
+               GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return exec (self, sql, what, error);
+}
+
+void
+hd_store_set_error_from_db (HdStore     *self,
+                            GError     **error,
+                            const char  *what)
+{
+  g_return_if_fail (HD_IS_STORE (self));
+  set_sqlite_error (self, error, sqlite3_extended_errcode (self->db), what);
+}
+
+void
+hd_store_emit_changed (HdStore            *self,
+                       guint               kinds,
+                       const char * const *ids)
+{
+  g_return_if_fail (HD_IS_STORE (self));
+  g_signal_emit (self, signals[CHANGED], 0, kinds, (GStrv) ids);
+}

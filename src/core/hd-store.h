@@ -22,6 +22,9 @@ typedef enum {
   HD_CHANGE_SITES   = 1 << 2,
   HD_CHANGE_ROUTES  = 1 << 3, /* belt membership / order; ids are belt ids */
   HD_CHANGE_PLANS   = 1 << 4,
+  HD_CHANGE_STANDARDS = 1 << 5,      /* standard sets and items; ids are set ids */
+  HD_CHANGE_INSPECTIONS = 1 << 6,    /* inspections and their answers; ids are inspection ids */
+  HD_CHANGE_RECTIFICATIONS = 1 << 7, /* rectification tasks; ids are task ids */
 } HdChangeKind;
 
 #define HD_TYPE_STORE (hd_store_get_type ())
