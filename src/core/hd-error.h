@@ -21,6 +21,7 @@ typedef enum {
   HD_STORE_ERROR_INVALID,         /* a value breaks a rule (empty name, coordinates out of range, ...) */
   HD_STORE_ERROR_IN_USE,          /* still referenced (a region with belts, sites or sub-regions) */
   HD_STORE_ERROR_DUPLICATE,       /* an id that already exists */
+  HD_STORE_ERROR_CONFLICT,        /* the record was changed elsewhere since it was read */
 } HdStoreError;
 
 #define HD_IMPORT_ERROR (hd_import_error_quark ())

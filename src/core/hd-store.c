@@ -45,7 +45,24 @@ struct _HdStore
   HdModel     belts;
   HdModel     sites;
   HdModel     plans;
+
+  /* Undo: every user command records a changeset (SQLite's session extension); undo applies its
+   * inverse, redo applies it again. The same changesets will serve merging between laptops. */
+  sqlite3_session *session;              /* while a user command's transaction is open */
+  GPtrArray  *undo_steps;                /* HdUndoStep *, newest last */
+  GPtrArray  *redo_steps;
+  gsize       undo_bytes;
 };
+
+typedef struct {
+  char  *label;
+  void  *changeset;
+  int    size;
+} HdUndoStep;
+
+/* Enough for a day's editing; an import of a province is one large step. */
+#define HD_UNDO_MAX_STEPS 200
+#define HD_UNDO_MAX_BYTES (256u * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (HdStore, hd_store, G_TYPE_OBJECT)
 
@@ -55,6 +72,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------------------------ */
 /* Rows and records                                                                           */
@@ -397,8 +423,120 @@ commit (HdStore     *self,
 static void
 rollback (HdStore *self)
 {
+  g_clear_pointer (&self->session, sqlite3session_delete);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Everything but the R*Tree's shadow tables (its triggers rebuild it from the site rows; recording
+ * it too would corrupt the index when a changeset is applied) and SQLite's own tables. */
+static int
+session_table_filter (void       *user_data,
+                      const char *table)
+{
+  return !g_str_has_prefix (table, "site_rtree") && !g_str_has_prefix (table, "sqlite_");
+}
+
+/* A user command: a transaction whose changes are recorded for undo. */
+static gboolean
+begin_command (HdStore     *self,
+               const char  *what,
+               GError     **error)
+{
+  int rc;
+
+  if (!begin (self, what, error))
+    return FALSE;
+  rc = sqlite3session_create (self->db, "main", &self->session);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (self->session, session_table_filter, NULL);
+      rc = sqlite3session_attach (self->session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, what);
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+notify_undo_state (HdStore  *self,
+                   gboolean  could_undo,
+                   gboolean  could_redo)
+{
+  if (could_undo != hd_store_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != hd_store_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+push_undo_step (HdStore *self,
+                char    *label,
+                void    *changeset,
+                int      size)
+{
+  HdUndoStep *step = g_new0 (HdUndoStep, 1);
+
+  step->label = label;
+  step->changeset = changeset;
+  step->size = size;
+  g_ptr_array_add (self->undo_steps, step);
+  self->undo_bytes += (gsize) size;
+  while (self->undo_steps->len > 1 &&
+         (self->undo_steps->len > HD_UNDO_MAX_STEPS || self->undo_bytes > HD_UNDO_MAX_BYTES))
+    {
+      HdUndoStep *oldest = g_ptr_array_index (self->undo_steps, 0);
+
+      self->undo_bytes -= (gsize) oldest->size;
+      g_ptr_array_remove_index (self->undo_steps, 0);
+    }
+}
+
+/* Commits a user command and makes it the newest undo step (a new command forgets what could be
+ * redone). Takes @label. */
+static gboolean
+commit_command (HdStore     *self,
+                const char  *what,
+                char        *label,
+                GError     **error)
+{
+  gboolean could_undo = hd_store_can_undo (self);
+  gboolean could_redo = hd_store_can_redo (self);
+  void *changeset = NULL;
+  int size = 0;
+  int rc;
+
+  rc = sqlite3session_changeset (self->session, &size, &changeset);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  if (rc != SQLITE_OK)
+    {
+      g_free (label);
+      set_sqlite_error (self, error, rc, what);
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, what, error))
+    {
+      g_free (label);
+      sqlite3_free (changeset);
+      return FALSE;
+    }
+  if (size > 0)
+    {
+      push_undo_step (self, label, changeset, size);
+      g_ptr_array_set_size (self->redo_steps, 0);
+    }
+  else
+    {
+      g_free (label);
+      sqlite3_free (changeset);
+    }
+  notify_undo_state (self, could_undo, could_redo);
+  return TRUE;
 }
 
 static gint64
@@ -610,6 +748,9 @@ hd_store_finalize (GObject *object)
   model_clear (&self->belts);
   model_clear (&self->sites);
   model_clear (&self->plans);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -619,11 +760,41 @@ hd_store_finalize (GObject *object)
 }
 
 static void
+hd_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  HdStore *self = HD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, hd_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, hd_store_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hd_store_class_init (HdStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hd_store_finalize;
+  object_class->get_property = hd_store_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * HdStore::changed:
@@ -643,8 +814,20 @@ finalize_statement (gpointer data)
 }
 
 static void
+undo_step_free (gpointer data)
+{
+  HdUndoStep *step = data;
+
+  g_free (step->label);
+  sqlite3_free (step->changeset);
+  g_free (step);
+}
+
+static void
 hd_store_init (HdStore *self)
 {
+  self->undo_steps = g_ptr_array_new_with_free_func (undo_step_free);
+  self->redo_steps = g_ptr_array_new_with_free_func (undo_step_free);
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
   model_init (&self->regions, &region_info, HD_TYPE_REGION);
@@ -1306,10 +1489,10 @@ hd_store_save_site (HdStore  *self,
       return FALSE;
     }
   ensure_id (G_OBJECT (site));
-  if (!begin (self, what, error))
+  if (!begin_command (self, what, error))
     return FALSE;
   if (!write_site (self, upsert_site_sql, site, now, what, error) ||
-      !commit (self, what, error))
+      !commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_site_get_name (site)), error))
     {
       rollback (self);
       return FALSE;
@@ -1343,10 +1526,10 @@ hd_store_save_belt (HdStore  *self,
       return FALSE;
     }
   ensure_id (G_OBJECT (belt));
-  if (!begin (self, what, error))
+  if (!begin_command (self, what, error))
     return FALSE;
   if (!write_belt (self, upsert_belt_sql, belt, now, what, error) ||
-      !commit (self, what, error))
+      !commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_belt_get_name (belt)), error))
     {
       rollback (self);
       return FALSE;
@@ -1389,10 +1572,10 @@ hd_store_save_region (HdStore   *self,
       return FALSE;
     }
   ensure_id (G_OBJECT (region));
-  if (!begin (self, what, error))
+  if (!begin_command (self, what, error))
     return FALSE;
   if (!write_region (self, upsert_region_sql, region, now, what, error) ||
-      !commit (self, what, error))
+      !commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_region_get_name (region)), error))
     {
       rollback (self);
       return FALSE;
@@ -1436,7 +1619,7 @@ hd_store_save_plan (HdStore  *self,
       return FALSE;
     }
   ensure_id (G_OBJECT (plan));
-  if (!begin (self, what, error))
+  if (!begin_command (self, what, error))
     return FALSE;
 
   stmt = prepare (self, upsert_plan_sql, error);
@@ -1465,7 +1648,7 @@ hd_store_save_plan (HdStore  *self,
       if (!step_done (self, stmt, what, error))
         goto fail;
     }
-  if (!commit (self, what, error))
+  if (!commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_plan_get_title (plan)), error))
     goto fail;
 
   stored = model_reload_one (self, &self->plans, hd_plan_get_id (plan), NULL);
@@ -1512,7 +1695,7 @@ hd_store_delete_sites (HdStore            *self,
         return FALSE;
       }
 
-  if (!begin (self, what, error))
+  if (!begin_command (self, what, error))
     return FALSE;
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -1535,7 +1718,11 @@ hd_store_delete_sites (HdStore            *self,
         goto fail;
       g_ptr_array_add (changed, g_strdup (ids[i]));
     }
-  if (!commit (self, what, error))
+  if (!commit_command (self, what,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u site", "Delete %u sites",
+                                                     g_strv_length ((GStrv) ids)),
+                                        g_strv_length ((GStrv) ids)),
+                       error))
     goto fail;
 
   for (guint i = 0; i < changed->len; i++)
@@ -1558,6 +1745,7 @@ delete_one (HdStore      *self,
             const char   *sql,
             const char   *id,
             const char   *what,
+            char         *label,
             HdChangeKind  kind,
             GError      **error)
 {
@@ -1565,17 +1753,29 @@ delete_one (HdStore      *self,
 
   if (g_hash_table_lookup (model->by_id, id) == NULL)
     {
+      g_free (label);
       g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
                    _("%s: no record has the id %s"), what, id);
       return FALSE;
     }
-  if (!begin (self, what, error))
-    return FALSE;
+  if (!begin_command (self, what, error))
+    {
+      g_free (label);
+      return FALSE;
+    }
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
-    goto fail;
+    {
+      g_free (label);
+      goto fail;
+    }
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, what, error) || !commit (self, what, error))
+  if (!step_done (self, stmt, what, error))
+    {
+      g_free (label);
+      goto fail;
+    }
+  if (!commit_command (self, what, label, error))
     goto fail;
   model_remove (model, id);
   emit_changed_one (self, kind, id);
@@ -1595,7 +1795,11 @@ hd_store_delete_belt (HdStore     *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   return delete_one (self, &self->belts, "DELETE FROM belt WHERE id = ?1", id,
-                     _("Could not delete the belt"), HD_CHANGE_BELTS | HD_CHANGE_ROUTES, error);
+                     _("Could not delete the belt"),
+                     g_strdup_printf (_("Delete “%s”"),
+                                      hd_store_lookup_belt (self, id)
+                                      ? hd_belt_get_name (hd_store_lookup_belt (self, id)) : id),
+                     HD_CHANGE_BELTS | HD_CHANGE_ROUTES, error);
 }
 
 gboolean
@@ -1607,7 +1811,11 @@ hd_store_delete_plan (HdStore     *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   return delete_one (self, &self->plans, "DELETE FROM plan WHERE id = ?1", id,
-                     _("Could not delete the plan"), HD_CHANGE_PLANS, error);
+                     _("Could not delete the plan"),
+                     g_strdup_printf (_("Delete “%s”"),
+                                      hd_store_lookup_plan (self, id)
+                                      ? hd_plan_get_title (hd_store_lookup_plan (self, id)) : id),
+                     HD_CHANGE_PLANS, error);
 }
 
 gboolean
@@ -1638,7 +1846,243 @@ hd_store_delete_region (HdStore     *self,
       return FALSE;
     }
   return delete_one (self, &self->regions, "DELETE FROM region WHERE id = ?1", id, what,
+                     g_strdup_printf (_("Delete “%s”"), region ? hd_region_get_name (region) : id),
                      HD_CHANGE_REGIONS, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Undo and redo                                                                              */
+
+gboolean
+hd_store_can_undo (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return self->undo_steps->len > 0;
+}
+
+gboolean
+hd_store_can_redo (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return self->redo_steps->len > 0;
+}
+
+const char *
+hd_store_get_undo_label (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  if (self->undo_steps->len == 0)
+    return NULL;
+  return ((HdUndoStep *) g_ptr_array_index (self->undo_steps, self->undo_steps->len - 1))->label;
+}
+
+const char *
+hd_store_get_redo_label (HdStore *self)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  if (self->redo_steps->len == 0)
+    return NULL;
+  return ((HdUndoStep *) g_ptr_array_index (self->redo_steps, self->redo_steps->len - 1))->label;
+}
+
+/* A conflict means the rows are no longer as the step left them (another window or process
+ * changed them since): give up rather than overwrite someone's edit. One exception: a row to
+ * delete that is already gone, because deleting its parent earlier in the same changeset
+ * cascaded to it (a site's route places, a belt's route), has reached the state wanted. */
+static int
+apply_conflict_abort (void                  *user_data,
+                      int                    conflict,
+                      sqlite3_changeset_iter *iter)
+{
+  const char *table;
+  int n_columns, op, indirect;
+
+  if (conflict == SQLITE_CHANGESET_NOTFOUND &&
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) == SQLITE_OK &&
+      op == SQLITE_DELETE)
+    return SQLITE_CHANGESET_OMIT;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* After a changeset was applied: the models re-read exactly the records it touched. */
+static void
+refresh_from_changeset (HdStore   *self,
+                        int        size,
+                        void      *changeset,
+                        guint     *kinds,
+                        GPtrArray *ids)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (sqlite3changeset_start (&iter, size, changeset) != SQLITE_OK)
+    return;
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      sqlite3_value *value = NULL;
+      const char *id;
+      HdModel *model = NULL;
+      HdChangeKind kind = 0;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &value);
+      else
+        sqlite3changeset_old (iter, 0, &value);
+      id = value ? (const char *) sqlite3_value_text (value) : NULL;
+      if (id == NULL)
+        continue;
+
+      if (g_str_equal (table, "site"))
+        model = &self->sites, kind = HD_CHANGE_SITES;
+      else if (g_str_equal (table, "belt"))
+        model = &self->belts, kind = HD_CHANGE_BELTS;
+      else if (g_str_equal (table, "belt_site"))
+        model = &self->belts, kind = HD_CHANGE_ROUTES | HD_CHANGE_BELTS;
+      else if (g_str_equal (table, "region"))
+        model = &self->regions, kind = HD_CHANGE_REGIONS;
+      else if (g_str_equal (table, "plan") || g_str_equal (table, "plan_year"))
+        model = &self->plans, kind = HD_CHANGE_PLANS;
+      else if (g_str_has_prefix (table, "standard_"))
+        kind = HD_CHANGE_STANDARDS;
+      else if (g_str_has_prefix (table, "inspection"))
+        kind = HD_CHANGE_INSPECTIONS;
+      else if (g_str_equal (table, "rectification"))
+        kind = HD_CHANGE_RECTIFICATIONS;
+      *kinds |= kind;
+
+      if (model != NULL && !g_hash_table_contains (seen, id))
+        {
+          g_hash_table_add (seen, g_strdup (id));
+          g_ptr_array_add (ids, g_strdup (id));
+        }
+    }
+  sqlite3changeset_finalize (iter);
+
+  /* Reload in a second pass: a belt's site count is right only once every row is in. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      HdModel *models[] = { &self->regions, &self->belts, &self->sites, &self->plans };
+      gboolean found = FALSE;
+
+      for (guint m = 0; m < G_N_ELEMENTS (models) && !found; m++)
+        if (g_hash_table_contains (models[m]->by_id, id))
+          {
+            model_reload_one (self, models[m], id, NULL);
+            found = TRUE;
+          }
+      if (!found)
+        {
+          /* Restored by an undo: not in any model yet. */
+          for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+            if (model_reload_one (self, models[m], id, NULL) != NULL)
+              break;
+        }
+    }
+}
+
+static gboolean
+apply_step (HdStore     *self,
+            HdUndoStep  *step,
+            gboolean     inverse,
+            GError     **error)
+{
+  const char *what = inverse ? _("Could not undo") : _("Could not redo");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  void *changeset = step->changeset;
+  int size = step->size;
+  void *inverted = NULL;
+  guint kinds = 0;
+  int rc;
+
+  if (inverse)
+    {
+      rc = sqlite3changeset_invert (step->size, step->changeset, &size, &inverted);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (self, error, rc, what);
+          return FALSE;
+        }
+      changeset = inverted;
+    }
+  if (!begin (self, what, error))
+    {
+      sqlite3_free (inverted);
+      return FALSE;
+    }
+  rc = sqlite3changeset_apply (self->db, size, changeset, NULL, apply_conflict_abort, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rollback (self);
+      sqlite3_free (inverted);
+      if ((rc & 0xff) == SQLITE_ABORT || (rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT,
+                     _("%s “%s”: the records were changed elsewhere since"), what, step->label);
+      else
+        set_sqlite_error (self, error, rc, what);
+      return FALSE;
+    }
+  if (!commit (self, what, error))
+    {
+      sqlite3_free (inverted);
+      return FALSE;
+    }
+  refresh_from_changeset (self, size, changeset, &kinds, ids);
+  sqlite3_free (inverted);
+  if (kinds != 0)
+    emit_changed (self, kinds, ids);
+  return TRUE;
+}
+
+gboolean
+hd_store_undo (HdStore  *self,
+               GError  **error)
+{
+  gboolean could_redo;
+  HdUndoStep *step;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+
+  if (self->undo_steps->len == 0)
+    {
+      g_set_error_literal (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND, _("There is nothing to undo"));
+      return FALSE;
+    }
+  could_redo = hd_store_can_redo (self);
+  step = g_ptr_array_index (self->undo_steps, self->undo_steps->len - 1);
+  if (!apply_step (self, step, TRUE, error))
+    return FALSE;
+  g_ptr_array_add (self->redo_steps, g_ptr_array_steal_index (self->undo_steps, self->undo_steps->len - 1));
+  self->undo_bytes -= (gsize) step->size;
+  notify_undo_state (self, TRUE, could_redo);
+  return TRUE;
+}
+
+gboolean
+hd_store_redo (HdStore  *self,
+               GError  **error)
+{
+  gboolean could_undo;
+  HdUndoStep *step;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+
+  if (self->redo_steps->len == 0)
+    {
+      g_set_error_literal (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND, _("There is nothing to redo"));
+      return FALSE;
+    }
+  could_undo = hd_store_can_undo (self);
+  step = g_ptr_array_index (self->redo_steps, self->redo_steps->len - 1);
+  if (!apply_step (self, step, FALSE, error))
+    return FALSE;
+  g_ptr_array_add (self->undo_steps, g_ptr_array_steal_index (self->redo_steps, self->redo_steps->len - 1));
+  self->undo_bytes += (gsize) step->size;
+  notify_undo_state (self, could_undo, TRUE);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1707,7 +2151,7 @@ hd_store_set_belt_route (HdStore            *self,
         }
     }
 
-  if (!begin (self, what, error))
+  if (!begin_command (self, what, error))
     return FALSE;
   stmt = prepare (self, "DELETE FROM belt_site WHERE belt_id = ?1", error);
   if (stmt == NULL)
@@ -1725,7 +2169,7 @@ hd_store_set_belt_route (HdStore            *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   if (!step_done (self, stmt, what, error))
     goto fail;
-  if (!commit (self, what, error))
+  if (!commit_command (self, what, g_strdup_printf (_("Change the route of “%s”"), hd_belt_get_name (belt)), error))
     goto fail;
 
   model_reload_one (self, &self->belts, belt_id, NULL);
@@ -2189,7 +2633,7 @@ hd_store_import (HdStore         *self,
         g_hash_table_insert (ctx.belt_by_name, (gpointer) item_name (item), item);
     }
 
-  if (!begin (self, _("Import failed"), error))
+  if (!begin_command (self, _("Import failed"), error))
     goto out;
   if (!import_write (&ctx, summary, changed, error))
     {
@@ -2202,7 +2646,7 @@ hd_store_import (HdStore         *self,
       ok = TRUE;
       goto out;
     }
-  if (!commit (self, _("Import failed"), error))
+  if (!commit_command (self, _("Import failed"), g_strdup (_("Import")), error))
     goto out;
 
   if (!load_models (self, error))

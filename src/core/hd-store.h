@@ -121,6 +121,19 @@ gboolean    hd_store_set_belt_route     (HdStore            *self,
                                          const char         *belt_id,
                                          const char * const *site_ids,
                                          GError            **error);
+/* Undo and redo of the commands above (save, delete, route, import): each is one step, applied
+ * in one transaction. A step whose records were changed since by another window or process is
+ * refused with %HD_STORE_ERROR_CONFLICT and nothing changes. Properties "can-undo" and "can-redo"
+ * notify when they change. The labels ("Delete 3 sites") are translated; (nullable). */
+gboolean    hd_store_can_undo           (HdStore     *self);
+gboolean    hd_store_can_redo           (HdStore     *self);
+const char *hd_store_get_undo_label     (HdStore     *self);
+const char *hd_store_get_redo_label     (HdStore     *self);
+gboolean    hd_store_undo               (HdStore     *self,
+                                         GError     **error);
+gboolean    hd_store_redo               (HdStore     *self,
+                                         GError     **error);
+
 /**
  * hd_store_import:
  * @dry_run: check everything, including references into the workspace, and write nothing
