@@ -297,6 +297,12 @@ shows_workspace (gpointer data)
   return g_strcmp0 (hd_window_get_state (data), "workspace") == 0;
 }
 
+static gboolean
+shows_empty (gpointer data)
+{
+  return g_strcmp0 (hd_window_get_state (data), "empty") == 0;
+}
+
 static void
 test_empty_workspace (Fixture       *fixture,
                       gconstpointer  data)
@@ -323,6 +329,14 @@ test_empty_workspace (Fixture       *fixture,
   g_assert_true (model_contains_belt (hd_window_get_belt_model (fixture->window), "楼宇党建示范带"));
   /* Only into an empty workspace. */
   g_assert_false (gtk_widget_is_sensitive (open_sample));
+
+  /* Ctrl+Z takes the sample out again and the empty page is back; Ctrl+Shift+Z restores it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (wait_until (shows_empty, fixture->window));
+  g_assert_true (hd_store_is_empty (fixture->store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_true (wait_until (shows_workspace, fixture->window));
+  g_assert_true (model_contains_belt (hd_window_get_belt_model (fixture->window), "楼宇党建示范带"));
 }
 
 static AdwMessageDialog *

@@ -347,6 +347,42 @@ open_sample_action (GtkWidget  *widget,
 }
 
 static void
+update_undo_actions (HdWindow *self)
+{
+  gboolean usable = self->store != NULL && !self->failed;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 usable && hd_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 usable && hd_store_can_redo (self->store));
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  label = g_strdup (undo ? hd_store_get_undo_label (self->store)
+                         : hd_store_get_redo_label (self->store));
+  if (!(undo ? hd_store_undo (self->store, &error) : hd_store_redo (self->store, &error)))
+    {
+      hd_window_show_error_dialog (self, undo ? _("Cannot Undo") : _("Cannot Redo"), error);
+      return;
+    }
+  /* Translators: a toast; %s is what was undone or redone, e.g. "Delete 3 sites" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label ? label : "");
+  hd_window_add_toast (self, message);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -394,6 +430,12 @@ hd_window_constructed (GObject *object)
   gtk_list_view_set_model (self->site_list, GTK_SELECTION_MODEL (site_selection));
 
   adw_bin_set_child (self->map_bin, hd_map_view_new (self->store));
+
+  g_signal_connect_object (self->store, "notify::can-undo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::can-redo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
 
   g_signal_connect_object (belts, "items-changed",
                            G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
@@ -511,11 +553,17 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void
