@@ -153,6 +153,10 @@ hd_application_activate (GApplication *application)
       !hd_store_load_sample (store, &sample_error))
     g_printerr (_("Cannot load the sample workspace: %s\n"), sample_error->message);
 
+  /* Another Hongdai (or hongdai-cli) writing to the same file shows up here too. */
+  if (store != NULL)
+    hd_store_watch_file (store);
+
   window = hd_window_new (self, store);
 
   if (self->screenshot_path != NULL)

@@ -40,4 +40,8 @@ void         hd_belt_set_extra       (HdBelt *self, const char *value);
 int          hd_belt_get_site_count  (HdBelt *self);
 void         hd_belt_set_site_count  (HdBelt *self, int value);
 
+/* Set by the store: when the record was created and last changed (ISO 8601, UTC). */
+const char  *hd_belt_get_created   (HdBelt *self);
+const char  *hd_belt_get_modified  (HdBelt *self);
+
 G_END_DECLS

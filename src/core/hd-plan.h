@@ -30,4 +30,8 @@ void        hd_plan_set_theme3     (HdPlan *self, const char *value);
 const char *hd_plan_get_notes      (HdPlan *self);
 void        hd_plan_set_notes      (HdPlan *self, const char *value);
 
+/* Set by the store: when the record was created and last changed (ISO 8601, UTC). */
+const char  *hd_plan_get_created   (HdPlan *self);
+const char  *hd_plan_get_modified  (HdPlan *self);
+
 G_END_DECLS

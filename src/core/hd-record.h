@@ -114,6 +114,13 @@ void hd_record_copy_fields        (GObject       *dst,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                                 \
   }
 
+#define HD_RECORD_STRING_GETTER(TypeName, type_name, field)                                       \
+  const char *type_name##_get_##field (TypeName *self)                                            \
+  {                                                                                               \
+    g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL);      \
+    return self->field;                                                                           \
+  }
+
 #define HD_RECORD_SCALAR_ACCESSORS(TypeName, type_name, CType, field, PROP)                       \
   CType type_name##_get_##field (TypeName *self)                                                  \
   {                                                                                               \

@@ -28,4 +28,8 @@ void           hd_region_set_geometry  (HdRegion *self, const char *value);
 const char    *hd_region_get_extra     (HdRegion *self);
 void           hd_region_set_extra     (HdRegion *self, const char *value);
 
+/* Set by the store: when the record was created and last changed (ISO 8601, UTC). */
+const char  *hd_region_get_created   (HdRegion *self);
+const char  *hd_region_get_modified  (HdRegion *self);
+
 G_END_DECLS

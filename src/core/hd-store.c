@@ -52,6 +52,12 @@ struct _HdStore
   GPtrArray  *undo_steps;                /* HdUndoStep *, newest last */
   GPtrArray  *redo_steps;
   gsize       undo_bytes;
+
+  /* Other processes (or other HdStores) on the same file: PRAGMA data_version tells whether
+   * they committed since we last looked; file monitors tell when to look. */
+  gint64        data_version;
+  GFileMonitor *file_monitors[2];
+  guint         refresh_source;
 };
 
 typedef struct {
@@ -748,6 +754,14 @@ hd_store_finalize (GObject *object)
   model_clear (&self->belts);
   model_clear (&self->sites);
   model_clear (&self->plans);
+  for (guint i = 0; i < G_N_ELEMENTS (self->file_monitors); i++)
+    if (self->file_monitors[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->file_monitors[i], self);
+        g_file_monitor_cancel (self->file_monitors[i]);
+        g_clear_object (&self->file_monitors[i]);
+      }
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
   g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
@@ -1111,6 +1125,7 @@ hd_store_open_at_version (const char  *path,
       !migrate (self, max_version, error) ||
       !load_models (self, error))
     return NULL;
+  self->data_version = query_int (self, "PRAGMA data_version", NULL, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -1303,6 +1318,33 @@ hd_store_query_sites_in_box (HdStore  *self,
 /* ------------------------------------------------------------------------------------------ */
 /* Writing records                                                                            */
 
+/* For the upserts: binds the modified stamp the caller's copy was read with (the guard
+ * parameter, when the statement has one), steps, and refuses when an existing row was not
+ * updated because someone changed it since. */
+static gboolean
+step_checked (HdStore       *self,
+              sqlite3_stmt  *stmt,
+              int            guard,
+              const char    *expected_modified,
+              const char    *what,
+              GError       **error)
+{
+  gboolean guarded = sqlite3_bind_parameter_count (stmt) >= guard;
+
+  if (guarded)
+    bind_text (stmt, guard, expected_modified);
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+  if (guarded && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT,
+                   _("%s: it was changed elsewhere since you opened it; reload it and edit again"),
+                   what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const char insert_site_sql[] =
   "INSERT INTO site (id, pos_key, name, kind, domain, level, region_id, organisation, members,"
   " address, lat, lon, contact, notes, extra, created, modified)"
@@ -1317,7 +1359,8 @@ static const char upsert_site_sql[] =
   " organisation = excluded.organisation, members = excluded.members,"
   " address = excluded.address, lat = excluded.lat, lon = excluded.lon,"
   " contact = excluded.contact, notes = excluded.notes, extra = excluded.extra,"
-  " modified = excluded.modified";
+  " modified = excluded.modified"
+  " WHERE ?17 IS NULL OR site.modified = ?17";
 
 static gboolean
 write_site (HdStore     *self,
@@ -1352,7 +1395,7 @@ write_site (HdStore     *self,
   bind_text (stmt, 14, hd_site_get_notes (site));
   bind_text (stmt, 15, hd_site_get_extra (site));
   sqlite3_bind_text (stmt, 16, now, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, what, error);
+  return step_checked (self, stmt, 17, hd_site_get_modified (site), what, error);
 }
 
 static const char insert_belt_sql[] =
@@ -1368,7 +1411,8 @@ static const char upsert_belt_sql[] =
   " brand = excluded.brand, stage = excluded.stage, start_year = excluded.start_year,"
   " responsible = excluded.responsible, colour = excluded.colour,"
   " logo_path = excluded.logo_path, notes = excluded.notes, extra = excluded.extra,"
-  " modified = excluded.modified";
+  " modified = excluded.modified"
+  " WHERE ?13 IS NULL OR belt.modified = ?13";
 
 static gboolean
 write_belt (HdStore     *self,
@@ -1395,7 +1439,7 @@ write_belt (HdStore     *self,
   bind_text (stmt, 10, hd_belt_get_notes (belt));
   bind_text (stmt, 11, hd_belt_get_extra (belt));
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, what, error);
+  return step_checked (self, stmt, 13, hd_belt_get_modified (belt), what, error);
 }
 
 static const char insert_region_sql[] =
@@ -1407,7 +1451,8 @@ static const char upsert_region_sql[] =
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
   " ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name,"
   " level = excluded.level, code = excluded.code, geometry = excluded.geometry,"
-  " extra = excluded.extra, modified = excluded.modified";
+  " extra = excluded.extra, modified = excluded.modified"
+  " WHERE ?9 IS NULL OR region.modified = ?9";
 
 static gboolean
 write_region (HdStore     *self,
@@ -1430,7 +1475,7 @@ write_region (HdStore     *self,
   bind_text (stmt, 6, hd_region_get_geometry (region));
   bind_text (stmt, 7, hd_region_get_extra (region));
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, what, error);
+  return step_checked (self, stmt, 9, hd_region_get_modified (region), what, error);
 }
 
 /* A region may not end up below itself. */
@@ -1596,7 +1641,8 @@ hd_store_save_plan (HdStore  *self,
     "INSERT INTO plan (id, title, region_id, first_year, notes, created, modified)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
     " ON CONFLICT (id) DO UPDATE SET title = excluded.title, region_id = excluded.region_id,"
-    " first_year = excluded.first_year, notes = excluded.notes, modified = excluded.modified";
+    " first_year = excluded.first_year, notes = excluded.notes, modified = excluded.modified"
+    " WHERE ?7 IS NULL OR plan.modified = ?7";
   static const char upsert_theme_sql[] =
     "INSERT INTO plan_year (plan_id, year_index, theme) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (plan_id, year_index) DO UPDATE SET theme = excluded.theme";
@@ -1631,7 +1677,7 @@ hd_store_save_plan (HdStore  *self,
   sqlite3_bind_int (stmt, 4, hd_plan_get_first_year (plan));
   bind_text (stmt, 5, hd_plan_get_notes (plan));
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, what, error))
+  if (!step_checked (self, stmt, 7, hd_plan_get_modified (plan), what, error))
     goto fail;
 
   themes[0] = hd_plan_get_theme1 (plan);
@@ -1848,6 +1894,86 @@ hd_store_delete_region (HdStore     *self,
   return delete_one (self, &self->regions, "DELETE FROM region WHERE id = ?1", id, what,
                      g_strdup_printf (_("Delete “%s”"), region ? hd_region_get_name (region) : id),
                      HD_CHANGE_REGIONS, error);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Changes made by other processes                                                            */
+
+gboolean
+hd_store_refresh (HdStore  *self,
+                  GError  **error)
+{
+  const char * const no_ids[] = { NULL };
+  gint64 version;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+
+  version = query_int (self, "PRAGMA data_version", NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  if (!load_models (self, error))
+    return FALSE;
+  /* No ids: anything of these kinds may have changed. */
+  g_signal_emit (self, signals[CHANGED], 0,
+                 (guint) (HD_CHANGE_REGIONS | HD_CHANGE_BELTS | HD_CHANGE_SITES | HD_CHANGE_ROUTES |
+                          HD_CHANGE_PLANS | HD_CHANGE_STANDARDS | HD_CHANGE_INSPECTIONS |
+                          HD_CHANGE_RECTIFICATIONS),
+                 (GStrv) no_ids);
+  return TRUE;
+}
+
+static gboolean
+refresh_in_idle (gpointer data)
+{
+  HdStore *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->refresh_source = 0;
+  if (!hd_store_refresh (self, &error) && error != NULL)
+    g_warning ("Re-reading %s after a change elsewhere failed: %s", self->path, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 HdStore           *self)
+{
+  /* A burst of writes is one refresh, a moment after the last of them. */
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (150, refresh_in_idle, self);
+}
+
+void
+hd_store_watch_file (HdStore *self)
+{
+  g_autofree char *wal_path = NULL;
+  const char *paths[2];
+
+  g_return_if_fail (HD_IS_STORE (self));
+
+  if (self->file_monitors[0] != NULL)
+    return;
+  wal_path = g_strconcat (self->path, "-wal", NULL);
+  paths[0] = self->path;
+  paths[1] = wal_path;
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      self->file_monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (self->file_monitors[i] != NULL)
+        g_signal_connect (self->file_monitors[i], "changed", G_CALLBACK (on_file_changed), self);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */

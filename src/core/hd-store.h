@@ -52,6 +52,15 @@ char       *hd_store_default_path       (void);
 const char *hd_store_get_path           (HdStore     *self);
 int         hd_store_get_schema_version (HdStore     *self);
 
+/* Re-reads the models when another process (or another HdStore on the same file) committed
+ * since the last look, and emits "changed" with every kind and no ids. Returns TRUE when it
+ * re-read, FALSE when nothing had changed or on error. */
+gboolean    hd_store_refresh            (HdStore     *self,
+                                         GError     **error);
+/* Watches the file and calls hd_store_refresh() from the main context when it changes (the app
+ * calls this; tools that open, act and close need not). */
+void        hd_store_watch_file         (HdStore     *self);
+
 /* No regions, belts, sites or plans (the built-in standard sets do not count). */
 gboolean    hd_store_is_empty           (HdStore     *self);
 

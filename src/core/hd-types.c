@@ -185,5 +185,7 @@ hd_timestamp_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  /* Microseconds: the stamp is also what tells an edit that its record changed since it was read,
+   * and two saves within a second must not look alike. */
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }

@@ -91,7 +91,7 @@ gboolean hd_coordinate_is_valid (double lat, double lon);
 /* A new random (version 4) UUID in lower case, as every record's id. */
 char *hd_new_id (void);
 
-/* Now as an ISO 8601 UTC timestamp with seconds, as every created/modified column holds. */
+/* Now as an ISO 8601 UTC timestamp with microseconds, as every created/modified column holds. */
 char *hd_timestamp_now (void);
 
 G_END_DECLS
