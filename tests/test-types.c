@@ -146,6 +146,89 @@ test_notify_on_change (void)
   g_assert_null (hd_belt_get_brand (belt));
 }
 
+static void
+test_parse_lat_lon (void)
+{
+  static const struct { const char *text; gboolean ok; double lat, lon; } cases[] = {
+    { "26.08, 119.29", TRUE, 26.08, 119.29 },
+    { "26.08,119.29", TRUE, 26.08, 119.29 },
+    { "  26.08   119.29  ", TRUE, 26.08, 119.29 },
+    { "26.08，119.29", TRUE, 26.08, 119.29 },             /* full-width comma */
+    { "26.08、119.29", TRUE, 26.08, 119.29 },             /* ideographic comma */
+    { "26.08N, 119.29E", TRUE, 26.08, 119.29 },
+    { "33.9S 151.2E", TRUE, -33.9, 151.2 },
+    { "26°4′48″N, 119°17′24″E", TRUE, 26.08, 119.29 },
+    { "26°4'48\"N 119°17'24\"E", TRUE, 26.08, 119.29 },
+    { "-33.9, -70.6", TRUE, -33.9, -70.6 },
+    { "119.29E, 26.08N", FALSE, 0, 0 },                  /* swapped, and the letters say so */
+    { "95, 119", FALSE, 0, 0 },
+    { "26, 181", FALSE, 0, 0 },
+    { "26.08", FALSE, 0, 0 },
+    { "26.08, 119.29, 5", FALSE, 0, 0 },
+    { "", FALSE, 0, 0 },
+    { "鼓楼区, 福州", FALSE, 0, 0 },
+    { "nan, 119", FALSE, 0, 0 },
+    { "inf, 119", FALSE, 0, 0 },
+    { "26°75′, 119", FALSE, 0, 0 },                      /* 75 minutes */
+    { "1e400, 119", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double lat = -999, lon = -999;
+      gboolean ok = hd_parse_lat_lon (cases[i].text, &lat, &lon, &error);
+
+      if (ok != cases[i].ok)
+        g_error ("“%s”: expected %s", cases[i].text, cases[i].ok ? "success" : "an error");
+      if (ok)
+        {
+          g_assert_cmpfloat_with_epsilon (lat, cases[i].lat, 1e-9);
+          g_assert_cmpfloat_with_epsilon (lon, cases[i].lon, 1e-9);
+        }
+      else
+        {
+          g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+          g_assert_cmpfloat (lat, ==, -999);   /* untouched on error */
+        }
+    }
+  g_assert_true (hd_coordinate_in_china (26.08, 119.29));
+  g_assert_false (hd_coordinate_in_china (119.29, 26.08));   /* swapped lands outside */
+  g_assert_false (hd_coordinate_in_china (NAN, 119.29));
+}
+
+static void
+test_parse_members (void)
+{
+  static const struct { const char *text; gboolean ok; int value; } cases[] = {
+    { "42", TRUE, 42 },
+    { "  7 ", TRUE, 7 },
+    { "０", TRUE, 0 },
+    { "１２３", TRUE, 123 },          /* full-width digits */
+    { "1000000", TRUE, 1000000 },
+    { "1000001", FALSE, 0 },
+    { "99999999999999999999", FALSE, 0 },
+    { "-3", FALSE, 0 },
+    { "3.5", FALSE, 0 },
+    { "四十", FALSE, 0 },
+    { "", FALSE, 0 },
+    { "   ", FALSE, 0 },
+    { NULL, FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int value = -1;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (hd_parse_members (cases[i].text, &value, &error), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (value, ==, cases[i].value);
+      else
+        g_assert_cmpint (value, ==, -1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +239,7 @@ main (int    argc,
   g_test_add_func ("/validate/site", test_validate_site);
   g_test_add_func ("/validate/belt", test_validate_belt);
   g_test_add_func ("/record/notify-on-change", test_notify_on_change);
+  g_test_add_func ("/validate/parse-lat-lon", test_parse_lat_lon);
+  g_test_add_func ("/validate/parse-members", test_parse_members);
   return g_test_run ();
 }
