@@ -284,6 +284,206 @@ test_refusals (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_inspections_and_lights (void)
+{
+  g_autofree char *db = db_in_tmp ("inspections.db");
+  g_autofree char *csv = g_build_filename (tmp_dir, "problems.csv", NULL);
+  g_autofree char *site_arg = NULL;
+  g_autofree char *csv_text = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) one = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) stats_text = { 0 };
+  g_auto(Run) overdue = { 0 };
+  g_auto(Run) to_csv = { 0 };
+  g_auto(Run) conflicting = { 0 };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) mine = NULL;
+  g_autoptr(JsonNode) counts = NULL;
+  JsonArray *array;
+  JsonObject *object, *by_light;
+  const char *site_id = NULL;
+  gint64 sum = 0;
+
+  run_cli (&init, "--db", db, "init", "--sample", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  run_cli (&all, "--db", db, "inspections", "--json", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  list = parse_json (all.out);
+  array = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (array), >=, 30);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *inspection = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (inspection, "date"));
+      g_assert_true (json_object_has_member (inspection, "light"));
+      g_assert_true (json_object_has_member (inspection, "score"));
+      if (i > 0)
+        g_assert_cmpstr (json_object_get_string_member (inspection, "date"), <=,
+                         json_object_get_string_member (json_array_get_object_element (array, i - 1), "date"));
+      if (site_id == NULL && g_str_equal (json_object_get_string_member (inspection, "subject_kind"), "site") &&
+          g_str_equal (json_object_get_string_member (inspection, "state"), "finished"))
+        {
+          site_id = json_object_get_string_member (inspection, "subject_id");
+          g_assert_nonnull (json_object_get_string_member (inspection, "light"));
+        }
+    }
+  g_assert_nonnull (site_id);
+  site_arg = g_strdup (site_id);
+
+  run_cli (&one, "--db", db, "inspections", "--site", site_arg, "--json", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  mine = parse_json (one.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (mine)), >=, 1);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (mine)); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (mine), i),
+                                                    "subject_id"), ==, site_arg);
+
+  run_cli (&missing, "--db", db, "inspections", "--site", "no-such-site", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpint (count_lines (missing.err), ==, 1);
+  g_assert_nonnull (strstr (missing.err, "no-such-site"));
+  run_cli (&both, "--db", db, "inspections", "--site", "a", "--belt", "b", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  run_cli (&text, "--db", db, "inspections", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpint (count_lines (text.out), ==, json_array_get_length (array));
+
+  /* Lights in the statistics: every site and belt counted once. */
+  run_cli (&stats, "--db", db, "stats", "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  counts = parse_json (stats.out);
+  object = json_node_get_object (counts);
+  by_light = json_object_get_object_member (object, "sites_by_light");
+  for (guint l = 0; l < 4; l++)
+    {
+      const char *names[] = { "grey", "green", "yellow", "red" };
+
+      g_assert_cmpint (json_object_get_int_member (by_light, names[l]), >=, 1);
+      sum += json_object_get_int_member (by_light, names[l]);
+    }
+  g_assert_cmpint (sum, ==, json_object_get_int_member (object, "sites"));
+  by_light = json_object_get_object_member (object, "belts_by_light");
+  g_assert_cmpint (json_object_get_int_member (by_light, "grey"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (by_light, "green") + json_object_get_int_member (by_light, "yellow") +
+                   json_object_get_int_member (by_light, "red"), ==, 4);
+  run_cli (&stats_text, "--db", db, "stats", NULL);
+  g_assert_nonnull (strstr (stats_text.out, "Sites by light: green "));
+  g_assert_nonnull (strstr (stats_text.out, "Belts by light: green "));
+
+  run_cli (&overdue, "--db", db, "rectifications", "--overdue", NULL);
+  g_assert_cmpint (overdue.status, ==, 0);
+  g_assert_cmpint (count_lines (overdue.out), >=, 3);
+  g_assert_nonnull (strstr (overdue.out, "(overdue)"));
+  run_cli (&to_csv, "--db", db, "rectifications", "--csv", csv, NULL);
+  g_assert_cmpint (to_csv.status, ==, 0);
+  g_assert_cmpstr (to_csv.out, ==, "");
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "\xEF\xBB\xBFList,Subject,Type,Region,"));
+  g_assert_nonnull (strstr (csv_text, "\r\n"));
+  run_cli (&conflicting, "--db", db, "rectifications", "--overdue", "--all", NULL);
+  g_assert_cmpint (conflicting.status, ==, 2);
+}
+
+static const char district_csv[] =
+  "\xEF\xBB\xBF" "code,title,kind,weight,category\r\n"
+  "1.1,\"支部委员会健全，按期换届\",requirement,2,基本组织\r\n"
+  "1.2,落实“三会一课”,requirement,1,基本制度\r\n"
+  "2.1,书记长期空缺,red_line,0,底线\r\n";
+
+static const char broken_csv[] =
+  "code,title,kind,weight\n"
+  "1.1,支部委员会健全,requirement,2\n"
+  "1.2,\"落实,三会一课,requirement,1\n";
+
+static void
+test_standards (void)
+{
+  g_autofree char *db = db_in_tmp ("standards.db");
+  g_autofree char *good = g_build_filename (tmp_dir, "district.csv", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "broken.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) bad_kind = { 0 };
+  g_auto(Run) nothing = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) export_missing = { 0 };
+  g_autoptr(JsonNode) sets = NULL;
+  g_autoptr(JsonNode) sets_after = NULL;
+  g_autoptr(JsonNode) exported = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (good, district_csv, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, broken_csv, -1, NULL));
+  run_cli (&init, "--db", db, "init", "--sample", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  run_cli (&list, "--db", db, "standards", "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  sets = parse_json (list.out);
+  /* The three built-in sets and the sample's bottom-line list. */
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sets)), ==, 4);
+
+  /* A broken file: one line naming the line, and the workspace as it was. */
+  before = hd_test_file_hash (db);
+  run_cli (&refused, "--db", db, "standards", "import", bad, "--code", "district", "--name", "区级清单", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_cmpint (count_lines (refused.err), ==, 1);
+  g_assert_nonnull (strstr (refused.err, "broken.csv: line 3"));
+  after = hd_test_file_hash (db);
+  g_assert_cmpstr (before, ==, after);
+
+  run_cli (&import, "--db", db, "standards", "import", good, "--code", "gulou_routine",
+           "--name", "鼓楼区支部经常性工作清单", "--applies-to", "site", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "3 items"));
+  run_cli (&again, "--db", db, "standards", "list", "--json", NULL);
+  sets_after = parse_json (again.out);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (sets_after)); i++)
+    {
+      JsonObject *set = json_array_get_object_element (json_node_get_array (sets_after), i);
+
+      if (g_str_equal (json_object_get_string_member (set, "code"), "gulou_routine"))
+        {
+          found = TRUE;
+          g_assert_cmpint (json_object_get_int_member (set, "items"), ==, 3);
+          g_assert_cmpstr (json_object_get_string_member (set, "applies_to"), ==, "site");
+          g_assert_false (json_object_get_boolean_member (set, "builtin"));
+        }
+    }
+  g_assert_true (found);
+
+  run_cli (&bad_kind, "--db", db, "standards", "import", good, "--applies-to", "region", NULL);
+  g_assert_cmpint (bad_kind.status, ==, 2);
+  run_cli (&nothing, "--db", db, "standards", NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+  run_cli (&unknown, "--db", db, "standards", "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  run_cli (&export, "--db", db, "standards", "export", "gulou_routine", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  exported = parse_json (export.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (exported), "code"), ==, "gulou_routine");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (exported), "items")),
+                    ==, 3);
+  run_cli (&export_missing, "--db", db, "standards", "export", "no_such_code", NULL);
+  g_assert_cmpint (export_missing.status, ==, 1);
+  g_assert_cmpint (count_lines (export_missing.err), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,6 +503,8 @@ main (int    argc,
   g_test_add_func ("/cli/import-refusal-changes-nothing", test_import_refusal_changes_nothing);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
   g_test_add_func ("/cli/refusals", test_refusals);
+  g_test_add_func ("/cli/inspections-and-lights", test_inspections_and_lights);
+  g_test_add_func ("/cli/standards", test_standards);
   status = g_test_run ();
   hd_test_dir_free (tmp_dir);
   return status;

@@ -145,7 +145,7 @@ test_migrate_v1 (Fixture       *f,
     HdSite *loaded;
 
     g_assert_no_error (error);
-    g_assert_cmpint (hd_store_get_schema_version (store), ==, 2);
+    g_assert_cmpint (hd_store_get_schema_version (store), ==, HD_SCHEMA_VERSION);
     loaded = hd_store_lookup_site (store, id);
     g_assert_nonnull (loaded);
     g_assert_cmpstr (hd_site_get_name (loaded), ==, "鼓楼大厦党建工作站");
@@ -154,6 +154,82 @@ test_migrate_v1 (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (g_strv_length (found), ==, 1);
     g_assert_cmpstr (found[0], ==, id);
+  }
+}
+
+static int
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Version 3 adds inspection summaries, computed for inspections finished before it, and the
+ * settings table. */
+static void
+test_migrate_v2 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSite) site = make_site ("鼓楼大厦党建工作站", 26.08, 119.29);
+  g_autofree char *sql = NULL;
+
+  {
+    g_autoptr(HdStore) v2 = hd_store_open_at_version (f->path, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hd_store_get_schema_version (v2), ==, 2);
+    g_assert_true (hd_store_save_site (v2, site, &error));
+    g_assert_no_error (error);
+  }
+  /* A finished six-haves inspection with two items partly / not met and one n.a., and a draft,
+   * written the way a version 2 program would have. */
+  sql = g_strdup_printf (
+    "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, score, light, created, modified)"
+    " VALUES ('i1', '%1$s', '2000091c-2e81-43ca-8216-a96c8512f9bb', '王敏', '2026-01-10', 'finished',"
+    "         70, 'yellow', '2026-01-10T02:00:00Z', '2026-01-10T03:00:00Z'),"
+    "        ('i2', '%1$s', '2000091c-2e81-43ca-8216-a96c8512f9bb', '王敏', '2026-02-10', 'draft',"
+    "         NULL, NULL, '2026-02-10T02:00:00Z', '2026-02-10T02:00:00Z');"
+    "INSERT INTO inspection_result (inspection_id, item_id, answer, modified)"
+    " SELECT 'i1', id, CASE code WHEN 'flag' THEN 'partly' WHEN 'reading' THEN 'not_met'"
+    "                  WHEN 'rules' THEN 'na' ELSE 'met' END, '2026-01-10T02:00:00Z'"
+    " FROM standard_item WHERE set_id = '2000091c-2e81-43ca-8216-a96c8512f9bb';"
+    "INSERT INTO inspection_result (inspection_id, item_id, answer, modified)"
+    " SELECT 'i2', id, 'not_met', '2026-02-10T02:00:00Z'"
+    " FROM standard_item WHERE set_id = '2000091c-2e81-43ca-8216-a96c8512f9bb';",
+    hd_site_get_id (site));
+  exec_sql (f->path, sql);
+
+  {
+    g_autoptr(HdStore) store = hd_store_open (f->path, &error);
+    sqlite3 *db;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hd_store_get_schema_version (store), ==, HD_SCHEMA_VERSION);
+    db = hd_store_get_db (store);
+    g_assert_cmpint (count_rows (db, "SELECT n_met FROM inspection WHERE id = 'i1'"), ==, 3);
+    g_assert_cmpint (count_rows (db, "SELECT n_partly FROM inspection WHERE id = 'i1'"), ==, 1);
+    g_assert_cmpint (count_rows (db, "SELECT n_not_met FROM inspection WHERE id = 'i1'"), ==, 1);
+    g_assert_cmpint (count_rows (db, "SELECT n_na FROM inspection WHERE id = 'i1'"), ==, 1);
+    g_assert_cmpint (count_rows (db, "SELECT red_lines_hit FROM inspection WHERE id = 'i1'"), ==, 0);
+    g_assert_cmpint (count_rows (db, "SELECT finished = modified FROM inspection WHERE id = 'i1'"), ==, 1);
+    /* A draft has no summary yet. */
+    g_assert_cmpint (count_rows (db, "SELECT n_not_met + (finished IS NOT NULL) FROM inspection WHERE id = 'i2'"),
+                     ==, 0);
+    g_assert_cmpint (count_rows (db, "SELECT count(*) FROM setting WHERE"
+                                     " (key = 'light.red_threshold' AND value = '60')"
+                                     " OR (key = 'time_zone' AND value = 'Asia/Shanghai')"), ==, 2);
+    g_assert_cmpint (count_rows (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                     " AND name IN ('inspection_latest_site', 'rectification_open_site')"),
+                     ==, 2);
+    g_assert_cmpint (count_rows (db, "SELECT count(*) FROM inspection_result"), ==, 12);
   }
 }
 
@@ -774,6 +850,7 @@ main (int    argc,
   ADD ("/store/open/creates", test_open_creates);
   ADD ("/store/open/migrate-empty-file", test_migrate_empty_file);
   ADD ("/store/open/migrate-v1", test_migrate_v1);
+  ADD ("/store/open/migrate-v2", test_migrate_v2);
   ADD ("/store/open/refuse-newer", test_refuse_newer);
   ADD ("/store/open/refuse-not-database", test_refuse_not_database);
   ADD ("/store/open/refuse-other-program", test_refuse_other_program);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "hd-geojson.h"
+#include "hd-inspection.h"
 #include "hd-store.h"
 
 #define EXIT_USAGE 2
@@ -482,6 +483,7 @@ add_counts (JsonBuilder *builder,
 }
 
 static const char *kind_string (int v) { return hd_site_kind_to_string ((HdSiteKind) v); }
+static const char *light_string (int v) { return hd_light_to_string ((HdLight) v); }
 static const char *domain_string (int v) { return hd_domain_to_string ((HdDomain) v); }
 static const char *level_string (int v) { return hd_site_level_to_string ((HdSiteLevel) v); }
 static const char *kind_label (int v) { return hd_site_kind_label ((HdSiteKind) v); }
@@ -551,6 +553,30 @@ add_rows (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* How many sites and belts have each light today (in the workspace's time zone). */
+static gboolean
+count_lights (HdStore  *store,
+              guint    *site_counts,
+              guint    *belt_counts,
+              GError  **error)
+{
+  g_autoptr(GHashTable) sites = NULL;
+  g_autoptr(GHashTable) belts = NULL;
+  GDate today = hd_store_get_today (store);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!hd_store_compute_lights (store, &today, &sites, &belts, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, sites);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    site_counts[GPOINTER_TO_INT (value)]++;
+  g_hash_table_iter_init (&iter, belts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    belt_counts[GPOINTER_TO_INT (value)]++;
+  return TRUE;
+}
+
 static int
 cmd_stats (const char  *db_path,
            int          argc,
@@ -565,10 +591,12 @@ cmd_stats (const char  *db_path,
   g_autoptr(HdStore) store = NULL;
   g_autoptr(HdStats) stats = NULL;
   g_autoptr(GError) error = NULL;
+  guint site_lights[HD_N_LIGHTS] = { 0 };
+  guint belt_lights[HD_N_LIGHTS] = { 0 };
   int status;
 
   {
-    g_autofree char *summary = g_strdup_printf (_("Counts by kind, domain, level and region; sites per belt; belts with fewer than %d sites."),
+    g_autofree char *summary = g_strdup_printf (_("Counts by kind, domain, level and region; sites per belt; belts with fewer than %d sites; sites and belts by light."),
                                                 HD_BELT_MIN_SITES);
     g_option_context_set_summary (context, summary);
   }
@@ -583,6 +611,12 @@ cmd_stats (const char  *db_path,
     return 1;
   stats = hd_store_collect_stats (store, &error);
   if (stats == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (!count_lights (store, site_lights, belt_lights, &error))
     {
       print_error (error->message);
       return 1;
@@ -607,6 +641,8 @@ cmd_stats (const char  *db_path,
       add_int (builder, "min_sites_per_belt", HD_BELT_MIN_SITES);
       add_int (builder, "sites_without_position", stats->sites_without_position);
       add_int (builder, "sites_on_no_belt", stats->sites_on_no_belt);
+      add_counts (builder, "sites_by_light", site_lights, HD_N_LIGHTS, light_string);
+      add_counts (builder, "belts_by_light", belt_lights, HD_N_LIGHTS, light_string);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       print_json (root);
@@ -639,6 +675,12 @@ cmd_stats (const char  *db_path,
   g_print (_("Belts under %d sites: %u\n"), HD_BELT_MIN_SITES, stats->belts_under_min);
   g_print (_("Sites without coordinates: %u\n"), stats->sites_without_position);
   g_print (_("Sites on no belt: %u\n"), stats->sites_on_no_belt);
+  g_print (_("Sites by light: green %u, yellow %u, red %u, not inspected %u\n"),
+           site_lights[HD_LIGHT_GREEN], site_lights[HD_LIGHT_YELLOW], site_lights[HD_LIGHT_RED],
+           site_lights[HD_LIGHT_GREY]);
+  g_print (_("Belts by light: green %u, yellow %u, red %u, not inspected %u\n"),
+           belt_lights[HD_LIGHT_GREEN], belt_lights[HD_LIGHT_YELLOW], belt_lights[HD_LIGHT_RED],
+           belt_lights[HD_LIGHT_GREY]);
   return 0;
 }
 
@@ -692,13 +734,393 @@ cmd_check (const char  *db_path,
 
 /* ---------------------------------------------------------------------------------------- */
 
+static void
+add_double_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static int
+cmd_inspections (const char  *db_path,
+                 int          argc,
+                 char       **argv)
+{
+  g_autofree char *site_id = NULL;
+  g_autofree char *belt_id = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site_id, N_("Only the inspections of this site"), N_("ID") },
+    { "belt", 0, 0, G_OPTION_ARG_STRING, &belt_id, N_("Only the inspections of this belt"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of tab-separated lines"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  const char *subject_id;
+  int status;
+
+  g_option_context_set_summary (context, _("List inspections, newest first: date, subject, checklist, inspector, state, score and light."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("inspections takes no arguments; use --site ID or --belt ID"));
+  if (site_id != NULL && belt_id != NULL)
+    return usage_error (context, _("give --site or --belt, not both"));
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  subject_id = site_id ? site_id : belt_id;
+  if (site_id != NULL && hd_store_lookup_site (store, site_id) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("no site has the id %s"), site_id);
+
+      print_error (message);
+      return 1;
+    }
+  if (belt_id != NULL && hd_store_lookup_belt (store, belt_id) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("no belt has the id %s"), belt_id);
+
+      print_error (message);
+      return 1;
+    }
+  list = hd_store_list_inspections (store, subject_id, &error);
+  if (list == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (list)); i < n; i++)
+    {
+      g_autoptr(HdInspection) inspection = g_list_model_get_item (G_LIST_MODEL (list), i);
+      HdInspectionState state = hd_inspection_get_state (inspection);
+      double score = hd_inspection_get_score (inspection);
+
+      if (builder == NULL)
+        {
+          g_autofree char *score_text = score >= 0 ? g_strdup_printf ("%.1f", score) : g_strdup ("-");
+          g_autofree char *set_text = g_strdup_printf ("%s v%d", hd_inspection_get_set_name (inspection),
+                                                       hd_inspection_get_set_version (inspection));
+
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", hd_inspection_get_id (inspection),
+                   hd_inspection_get_date (inspection), hd_inspection_get_subject_name (inspection),
+                   set_text, hd_inspection_get_inspector (inspection) ? hd_inspection_get_inspector (inspection) : "",
+                   hd_inspection_state_label (state), score_text,
+                   state == HD_INSPECTION_FINISHED ? hd_light_label (hd_inspection_get_light (inspection)) : "-");
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_inspection_get_id (inspection));
+      add_string (builder, "date", hd_inspection_get_date (inspection));
+      add_string (builder, "subject_kind", hd_subject_kind_to_string (hd_inspection_get_subject_kind (inspection)));
+      add_string (builder, "subject_id", hd_inspection_get_subject_id (inspection));
+      add_string (builder, "subject", hd_inspection_get_subject_name (inspection));
+      add_string (builder, "set", hd_inspection_get_set_name (inspection));
+      add_string (builder, "set_code", hd_inspection_get_set_code (inspection));
+      add_int (builder, "set_version", hd_inspection_get_set_version (inspection));
+      add_string (builder, "inspector", hd_inspection_get_inspector (inspection));
+      add_string (builder, "state", hd_inspection_state_to_string (state));
+      add_double_or_null (builder, "score", score);
+      json_builder_set_member_name (builder, "light");
+      if (state == HD_INSPECTION_FINISHED)
+        json_builder_add_string_value (builder, hd_light_to_string (hd_inspection_get_light (inspection)));
+      else
+        json_builder_add_null_value (builder);
+      add_int (builder, "met", hd_inspection_get_n_met (inspection));
+      add_int (builder, "partly", hd_inspection_get_n_partly (inspection));
+      add_int (builder, "not_met", hd_inspection_get_n_not_met (inspection));
+      add_int (builder, "na", hd_inspection_get_n_na (inspection));
+      add_int (builder, "red_lines_hit", hd_inspection_get_red_lines_hit (inspection));
+      add_string (builder, "corrects", hd_inspection_get_corrects_id (inspection));
+      add_string (builder, "notes", hd_inspection_get_notes (inspection));
+      json_builder_end_object (builder);
+    }
+  if (builder != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  return 0;
+}
+
+static int
+cmd_rectifications (const char  *db_path,
+                    int          argc,
+                    char       **argv)
+{
+  gboolean overdue = FALSE;
+  gboolean all = FALSE;
+  g_autofree char *csv_path = NULL;
+  const GOptionEntry entries[] = {
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only open tasks past their due date"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Also tasks that are done or cancelled"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the problem and improvement lists to FILE as CSV (UTF-8 for Excel)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  HdRectificationFilter filter = { 0 };
+  GDate today;
+  int status;
+
+  g_option_context_set_summary (context, _("List the open rectification tasks (problem list and improvement list), earliest due first."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("rectifications takes no arguments"));
+  if (overdue && all)
+    return usage_error (context, _("give --overdue or --all, not both"));
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  filter.overdue_only = overdue;
+  filter.include_closed = all;
+  today = hd_store_get_today (store);
+
+  if (csv_path != NULL)
+    {
+      gsize length = 0;
+      g_autofree char *text = hd_store_export_rectifications_csv (store, &filter, &today, &length, &error);
+
+      /* Written to a temporary file and renamed: never a half-written list. */
+      if (text == NULL || !g_file_set_contents (csv_path, text, (gssize) length, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  {
+    g_autoptr(GListStore) tasks = hd_store_list_rectifications (store, &filter, &today, &error);
+
+    if (tasks == NULL)
+      {
+        print_error (error->message);
+        return 1;
+      }
+    for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (tasks)); i < n; i++)
+      {
+        g_autoptr(HdRectification) task = g_list_model_get_item (G_LIST_MODEL (tasks), i);
+
+        g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s%s\n", hd_rectification_get_id (task),
+                 hd_rectification_get_due_date (task) ? hd_rectification_get_due_date (task) : "-",
+                 hd_rectification_get_subject_name (task),
+                 hd_rectification_list_label (hd_rectification_get_list (task)),
+                 hd_rectification_get_description (task),
+                 hd_rectification_get_owner (task) ? hd_rectification_get_owner (task) : "-",
+                 hd_rectification_state_label (hd_rectification_get_state (task)),
+                 hd_rectification_get_overdue (task) ? _(" (overdue)") : "");
+      }
+  }
+  return 0;
+}
+
+static int
+standards_list (HdStore  *store,
+                gboolean  json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) sets = hd_store_list_standard_sets (store, FALSE, &error);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (sets == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (sets)); i < n; i++)
+    {
+      g_autoptr(HdStandardSet) set = g_list_model_get_item (G_LIST_MODEL (sets), i);
+
+      if (builder == NULL)
+        {
+          g_print ("%s\tv%d\t%s\t%s\t%d\t%s\n", hd_standard_set_get_code (set),
+                   hd_standard_set_get_version (set),
+                   hd_subject_kind_label (hd_standard_set_get_applies_to (set)),
+                   hd_standard_set_get_name (set), hd_standard_set_get_n_items (set),
+                   hd_standard_set_get_builtin (set) ? _("built in") : "");
+          continue;
+        }
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_standard_set_get_id (set));
+      add_string (builder, "code", hd_standard_set_get_code (set));
+      add_int (builder, "version", hd_standard_set_get_version (set));
+      add_string (builder, "applies_to", hd_subject_kind_to_string (hd_standard_set_get_applies_to (set)));
+      add_string (builder, "name", hd_standard_set_get_name (set));
+      add_string (builder, "name_en", hd_standard_set_get_name_en (set));
+      add_int (builder, "items", hd_standard_set_get_n_items (set));
+      json_builder_set_member_name (builder, "builtin");
+      json_builder_add_boolean_value (builder, hd_standard_set_get_builtin (set));
+      json_builder_end_object (builder);
+    }
+  if (builder != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  return 0;
+}
+
+static int
+cmd_standards (const char  *db_path,
+               int          argc,
+               char       **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *applies_to = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("list: print JSON"), NULL },
+    { "code", 0, 0, G_OPTION_ARG_STRING, &code, N_("import: the set’s code (a CSV file’s name otherwise)"), N_("CODE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("import: the set’s name"), N_("NAME") },
+    { "applies-to", 0, 0, G_OPTION_ARG_STRING, &applies_to, N_("import: site or belt (CSV default: site)"), N_("KIND") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("export: write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("list|import FILE|export CODE");
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  HdSubjectKind kind = HD_SUBJECT_SITE;
+  int status;
+
+  g_option_context_set_summary (context, _("Standard sets (checklists): list them, import one from a .json or .csv file (columns code,title,kind,weight[,category][,guidance]), or export one as JSON.\nImporting a code that exists makes a new version of that set when inspections use it."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("standards needs one of: list, import FILE, export CODE"));
+  if (applies_to != NULL && !hd_subject_kind_from_string (applies_to, &kind))
+    return usage_error (context, _("--applies-to must be site or belt"));
+
+  if (g_str_equal (argv[1], "list"))
+    {
+      if (argc != 2)
+        return usage_error (context, _("standards list takes no more arguments"));
+      store = open_store (db_path);
+      return store ? standards_list (store, json) : 1;
+    }
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(HdStandardSet) set = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      g_autofree char *id = NULL;
+
+      if (argc != 3)
+        return usage_error (context, _("standards import needs one file"));
+      file = g_file_new_for_commandline_arg (argv[2]);
+      /* The file is read and checked before the workspace is opened: a bad file changes nothing. */
+      if (!hd_standard_set_parse_file (file, &set, &items, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      if (code != NULL)
+        hd_standard_set_set_code (set, code);
+      if (name != NULL)
+        hd_standard_set_set_name (set, name);
+      if (applies_to != NULL)
+        hd_standard_set_set_applies_to (set, kind);
+      store = open_store (db_path);
+      if (store == NULL)
+        return 1;
+      id = hd_store_import_standard_set (store, set, items, &error);
+      if (id == NULL)
+        {
+          print_error (error->message);
+          return 1;
+        }
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Imported “%s” (%s, version %d): %d item\n",
+                            "Imported “%s” (%s, version %d): %d items\n",
+                            (gulong) hd_standard_set_get_n_items (set)),
+               hd_standard_set_get_name (set), hd_standard_set_get_code (set),
+               hd_standard_set_get_version (set), hd_standard_set_get_n_items (set));
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "export"))
+    {
+      g_autoptr(HdStandardSet) set = NULL;
+      g_autofree char *text = NULL;
+
+      if (argc != 3)
+        return usage_error (context, _("standards export needs one set code"));
+      store = open_store (db_path);
+      if (store == NULL)
+        return 1;
+      set = hd_store_find_standard_set (store, argv[2], &error);
+      if (set != NULL)
+        text = hd_store_export_standard_set_json (store, hd_standard_set_get_id (set), &error);
+      if (text == NULL)
+        {
+          print_error (error->message);
+          return 1;
+        }
+      if (output == NULL)
+        {
+          g_print ("%s\n", text);
+          return 0;
+        }
+      if (!g_file_set_contents (output, text, -1, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  return usage_error (context, _("standards needs one of: list, import FILE, export CODE"));
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
 static const Command commands[] = {
   { "init", "[--sample]", N_("Create or upgrade a workspace"), cmd_init },
   { "import", "FILE… [--dry-run]", N_("Import GeoJSON files in one transaction"), cmd_import },
   { "export", "[--format geojson] [-o FILE]", N_("Export the workspace as GeoJSON"), cmd_export },
   { "list", "belts|sites|regions|plans [--json]", N_("List records"), cmd_list },
-  { "stats", "[--json]", N_("Counts by kind, domain, region and belt"), cmd_stats },
+  { "stats", "[--json]", N_("Counts by kind, domain, region, belt and light"), cmd_stats },
   { "check", "", N_("Integrity and domain checks"), cmd_check },
+  { "inspections", "[--site ID|--belt ID] [--json]", N_("Inspections, newest first, with score and light"), cmd_inspections },
+  { "rectifications", "[--overdue|--all] [--csv FILE]", N_("Open rectification tasks; the lists as CSV"), cmd_rectifications },
+  { "standards", "list [--json] | import FILE | export CODE", N_("Standard sets: list, import, export"), cmd_standards },
 };
 
 static char *
@@ -708,7 +1130,7 @@ commands_description (void)
 
   g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-8s %-36s %s\n", commands[i].name, commands[i].parameters,
+    g_string_append_printf (text, "  %-14s %-42s %s\n", commands[i].name, commands[i].parameters,
                             _(commands[i].summary));
   g_string_append (text, _("\n“hongdai-cli COMMAND --help” describes a command."));
   return g_string_free (text, FALSE);

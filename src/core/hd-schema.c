@@ -254,9 +254,75 @@ static const char migration_2[] =
   "CREATE INDEX belt_by_region ON belt (region_id);"
   "CREATE INDEX region_by_parent ON region (parent_id);";
 
+/* Version 3: inspections keep a summary of their answers, written once when they are finished,
+ * so that lights for a whole province read one row per inspection and never rescan answers; a
+ * settings table (red threshold, time zone); and the indexes the light, queue and rectification
+ * queries use, plus indexes on the foreign keys that cascade or restrict (without them, deleting
+ * one standard item or inspection scans every answer). Summaries of inspections finished before
+ * this version are computed from their answers here. */
+static const char migration_3[] =
+  "ALTER TABLE inspection ADD COLUMN n_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE inspection ADD COLUMN n_partly INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE inspection ADD COLUMN n_not_met INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE inspection ADD COLUMN n_na INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE inspection ADD COLUMN red_lines_hit INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE inspection ADD COLUMN finished TEXT;" /* ISO 8601 UTC, set when finished */
+  "UPDATE inspection SET"
+  "  n_met = (SELECT count(*) FROM inspection_result r JOIN standard_item i ON i.id = r.item_id"
+  "           WHERE r.inspection_id = inspection.id AND i.kind = 'requirement' AND r.answer = 'met'),"
+  "  n_partly = (SELECT count(*) FROM inspection_result r JOIN standard_item i ON i.id = r.item_id"
+  "              WHERE r.inspection_id = inspection.id AND i.kind = 'requirement' AND r.answer = 'partly'),"
+  "  n_not_met = (SELECT count(*) FROM inspection_result r JOIN standard_item i ON i.id = r.item_id"
+  "               WHERE r.inspection_id = inspection.id AND i.kind = 'requirement' AND r.answer = 'not_met'),"
+  "  n_na = (SELECT count(*) FROM inspection_result r"
+  "          WHERE r.inspection_id = inspection.id AND r.answer = 'na'),"
+  "  red_lines_hit = (SELECT count(*) FROM inspection_result r JOIN standard_item i ON i.id = r.item_id"
+  "                   WHERE r.inspection_id = inspection.id AND i.kind = 'red_line'"
+  "                   AND r.answer IN ('partly', 'not_met')),"
+  "  finished = modified"
+  "  WHERE state = 'finished';"
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ");"
+  "INSERT INTO setting (key, value) VALUES"
+  "  ('light.red_threshold', '60'),"
+  "  ('time_zone', 'Asia/Shanghai');"
+  /* The finished inspections per subject and set, oldest first: the light query reads these
+   * indexes alone, in order, without sorting. They end in `state` although the WHERE fixes it:
+   * SQLite counts an index as covering only when it holds every column the query names, and
+   * otherwise looks up each table row as well. */
+  "CREATE INDEX inspection_latest_site ON inspection"
+  "  (site_id, set_id, date, finished, score, n_partly, n_not_met, red_lines_hit, state)"
+  "  WHERE state = 'finished' AND site_id IS NOT NULL;"
+  "CREATE INDEX inspection_latest_belt ON inspection"
+  "  (belt_id, set_id, date, finished, score, n_partly, n_not_met, red_lines_hit, state)"
+  "  WHERE state = 'finished' AND belt_id IS NOT NULL;"
+  "CREATE INDEX inspection_by_set ON inspection (set_id);"
+  "CREATE INDEX inspection_by_corrects ON inspection (corrects_id) WHERE corrects_id IS NOT NULL;"
+  "CREATE INDEX inspection_result_by_item ON inspection_result (item_id);"
+  /* Open tasks per subject, earliest due first: the overdue part of the lights (covering too). */
+  "CREATE INDEX rectification_open_site ON rectification (site_id, due_date, state)"
+  "  WHERE state = 'open' AND site_id IS NOT NULL;"
+  "CREATE INDEX rectification_open_belt ON rectification (belt_id, due_date, state)"
+  "  WHERE state = 'open' AND belt_id IS NOT NULL;"
+  "CREATE INDEX rectification_by_inspection ON rectification (inspection_id);"
+  "CREATE INDEX rectification_by_item ON rectification (item_id);"
+  "CREATE INDEX rectification_by_closer ON rectification (closed_by_inspection_id)"
+  "  WHERE closed_by_inspection_id IS NOT NULL;"
+  "CREATE INDEX rectification_by_site ON rectification (site_id);"
+  "CREATE INDEX rectification_by_belt ON rectification (belt_id);"
+  "CREATE INDEX attachment_by_inspection ON attachment (inspection_id);"
+  "CREATE INDEX attachment_by_item ON attachment (item_id);"
+  "CREATE INDEX attachment_by_site ON attachment (site_id);"
+  "CREATE INDEX attachment_by_belt ON attachment (belt_id);"
+  "CREATE INDEX standard_set_by_superseded ON standard_set (superseded_by)"
+  "  WHERE superseded_by IS NOT NULL;";
+
 const HdMigration hd_migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 const guint hd_n_migrations = G_N_ELEMENTS (hd_migrations);

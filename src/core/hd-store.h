@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; a file with a larger PRAGMA user_version is refused. */
-#define HD_SCHEMA_VERSION 2
+#define HD_SCHEMA_VERSION 3
 
 /* What a "changed" signal is about; several may be or-ed together. */
 typedef enum {

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* How long the lights of a province take: 100 000 sites, 100 000 finished six-haves inspections
+ * (10 000 sites inspected twice, 10 000 never), 66 667 drafts and 1 000 002 answers, ~30 000
+ * rectification tasks, 300 belts. The rows are generated with SQL in one transaction (setup is
+ * not what is measured).
+ *
+ * Measures hd_store_compute_lights() (stored summaries of the latest inspections, merged in one
+ * pass) against the naive way in the same run: recomputing each site's latest inspection from
+ * its answers (one aggregate join over every answer), and checks that both give the same light
+ * for every site. Output lines read "name: value unit (target …)". */
+#define G_LOG_DOMAIN "bench-inspections"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "hd-inspection.h"
+#include "hd-standards-private.h"
+
+#define N_SITES        100000
+#define RUNS           7
+#define TODAY          "2026-05-15"
+#define SIX_HAVES      "2000091c-2e81-43ca-8216-a96c8512f9bb"
+#define FIVE_ONES      "c21a5409-85bb-415d-a0c6-f69226f60b45"
+
+#define TARGET_LIGHTS_MS   200.0
+#define TARGET_VS_NAIVE    0.5
+#define TARGET_SUBJECT_MS  5.0
+
+static gboolean all_met = TRUE;
+
+static void
+report (const char *name,
+        double      value,
+        const char *unit,
+        const char *format,
+        gboolean    higher_is_better,
+        double      target)
+{
+  gboolean met = higher_is_better ? value >= target : value <= target;
+  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (value_text, sizeof value_text, format, value);
+  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
+  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
+          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
+          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
+          met ? "" : "  MISSED");
+  fflush (stdout);
+  if (!met)
+    all_met = FALSE;
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s\n%s", message, sql);
+}
+
+#define SITE_ID "printf ('%08x-5173-4e11-8a00-%012x', x, x)"
+#define SERIES(from, to) \
+  "WITH RECURSIVE n (x) AS (SELECT " #from " UNION ALL SELECT x + 1 FROM n WHERE x < " #to ") "
+
+/* Everything in one transaction, as an import would write it. Answers follow a fixed pattern
+ * (4% not met, 9% partly, 4% n.a.), and the summaries are computed from them, so the naive way
+ * and ours must agree. */
+static void
+generate (sqlite3 *db)
+{
+  exec_or_die (db, "BEGIN");
+  exec_or_die (db,
+    SERIES (0, 99999)
+    "INSERT INTO site (id, pos_key, name, kind, created, modified)"
+    " SELECT " SITE_ID ", x + 1, '示范点' || x, 'venue', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
+  exec_or_die (db,
+    SERIES (0, 299)
+    "INSERT INTO belt (id, name, created, modified)"
+    " SELECT printf ('belt-%04d', x), '示范带' || x, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
+  /* The latest inspection of sites 0..89 999, within the last year. */
+  exec_or_die (db,
+    SERIES (0, 89999)
+    "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
+    " SELECT printf ('f%07d', x), " SITE_ID ", '" SIX_HAVES "', '市委组织部督导组 王敏',"
+    " date ('" TODAY "', printf ('-%d days', x % 365)), 'finished', '2026-01-01T00:00:00Z',"
+    " '2026-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 365)) || 'T08:00:00.000000Z' FROM n");
+  /* An older one for sites 80 000..89 999. */
+  exec_or_die (db,
+    SERIES (80000, 89999)
+    "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
+    " SELECT printf ('g%07d', x), " SITE_ID ", '" SIX_HAVES "', '市委组织部督导组 王敏',"
+    " date ('" TODAY "', printf ('-%d days', x % 365 + 100)), 'finished', '2026-01-01T00:00:00Z',"
+    " '2026-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 365 + 100)) || 'T08:00:00.000000Z'"
+    " FROM n");
+  /* Drafts in progress. */
+  exec_or_die (db,
+    SERIES (0, 66666)
+    "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified)"
+    " SELECT printf ('d%07d', x), " SITE_ID ", '" SIX_HAVES "', '市委两新工委督导组 陈立新',"
+    " '2026-05-14', 'draft', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
+  exec_or_die (db,
+    SERIES (0, 199)
+    "INSERT INTO inspection (id, belt_id, set_id, inspector, date, state, created, modified, finished)"
+    " SELECT printf ('b%07d', x), printf ('belt-%04d', x), '" FIVE_ONES "', '市委组织部督导组 王敏',"
+    " date ('" TODAY "', printf ('-%d days', x % 200)), 'finished', '2026-01-01T00:00:00Z',"
+    " '2026-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 200)) || 'T08:00:00.000000Z' FROM n");
+  exec_or_die (db,
+    "INSERT INTO inspection_result (inspection_id, item_id, answer, modified)"
+    " SELECT i.id, it.id, CASE (i.rowid * 7919 + it.position * 104729) % 23"
+    "   WHEN 0 THEN 'not_met' WHEN 1 THEN 'partly' WHEN 2 THEN 'partly' WHEN 3 THEN 'na' ELSE 'met' END,"
+    "   '2026-01-01T00:00:00Z'"
+    " FROM inspection i JOIN standard_item it ON it.set_id = i.set_id");
+  exec_or_die (db,
+    "UPDATE inspection SET"
+    " n_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'met'),"
+    " n_partly = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'partly'),"
+    " n_not_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'not_met'),"
+    " n_na = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'na')"
+    " WHERE state = 'finished'");
+  exec_or_die (db,
+    "UPDATE inspection SET"
+    " score = CASE WHEN n_met + n_partly + n_not_met > 0"
+    "   THEN 100.0 * (n_met + 0.5 * n_partly) / (n_met + n_partly + n_not_met) END,"
+    " light = CASE WHEN n_met + n_partly + n_not_met > 0"
+    "   AND 100.0 * (n_met + 0.5 * n_partly) / (n_met + n_partly + n_not_met) < 60 THEN 'red'"
+    "   WHEN n_partly + n_not_met > 0 THEN 'yellow' ELSE 'green' END"
+    " WHERE state = 'finished'");
+  /* Tasks for the items not met; a third of them already done. */
+  exec_or_die (db,
+    "INSERT INTO rectification (id, inspection_id, item_id, site_id, belt_id, list, description,"
+    " due_date, state, created, modified)"
+    " SELECT i.id || '-' || r.item_id, i.id, r.item_id, i.site_id, i.belt_id, 'problem', '整改',"
+    " date (i.date, '+30 days'), CASE WHEN i.rowid % 3 = 0 THEN 'done' ELSE 'open' END,"
+    " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'"
+    " FROM inspection i JOIN inspection_result r ON r.inspection_id = i.id"
+    " WHERE i.state = 'finished' AND r.answer = 'not_met'");
+  exec_or_die (db, "COMMIT");
+}
+
+static gint64
+count (sqlite3    *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The naive way: the latest finished inspection of each site found with a correlated max(), its
+ * answers joined in and aggregated (a million answer rows read), tasks per site in a hash table. */
+static GHashTable *
+naive_lights (sqlite3     *db,
+              const GDate *today)
+{
+  static const char scores_sql[] =
+    "SELECT i.site_id, i.date,"
+    " sum (r.answer = 'partly' AND it.kind = 'requirement'),"
+    " sum (r.answer = 'not_met' AND it.kind = 'requirement'),"
+    " sum (it.kind = 'red_line' AND r.answer IN ('partly', 'not_met')),"
+    " sum (CASE WHEN it.kind <> 'requirement' THEN 0 WHEN r.answer = 'met' THEN it.weight"
+    "           WHEN r.answer = 'partly' THEN it.weight * 0.5 ELSE 0 END),"
+    " sum (CASE WHEN it.kind = 'requirement' AND r.answer IN ('met', 'partly', 'not_met')"
+    "           THEN it.weight ELSE 0 END)"
+    " FROM inspection i JOIN inspection_result r ON r.inspection_id = i.id"
+    " JOIN standard_item it ON it.id = r.item_id"
+    " WHERE i.state = 'finished' AND i.site_id IS NOT NULL"
+    " AND i.date = (SELECT max (i2.date) FROM inspection i2"
+    "               WHERE i2.site_id = i.site_id AND i2.state = 'finished')"
+    " GROUP BY i.id";
+  g_autoptr(GHashTable) inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *lights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM site", -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      HdLightInput *input = g_new (HdLightInput, 1);
+
+      hd_light_input_init (input);
+      g_hash_table_insert (inputs, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), input);
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, scores_sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      HdLightInput *input = g_hash_table_lookup (inputs, sqlite3_column_text (stmt, 0));
+      double possible = sqlite3_column_double (stmt, 6);
+
+      input->inspected = hd_date_parse ((const char *) sqlite3_column_text (stmt, 1), &input->last_date);
+      input->n_partly = (guint) sqlite3_column_int (stmt, 2);
+      input->n_not_met = (guint) sqlite3_column_int (stmt, 3);
+      input->red_lines_hit = (guint) sqlite3_column_int (stmt, 4);
+      input->has_score = possible > 0;
+      input->score = possible > 0 ? 100.0 * sqlite3_column_double (stmt, 5) / possible : 0;
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, "SELECT site_id, min (due_date) FROM rectification"
+                              " WHERE state = 'open' AND site_id IS NOT NULL GROUP BY site_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      HdLightInput *input = g_hash_table_lookup (inputs, sqlite3_column_text (stmt, 0));
+
+      hd_date_parse ((const char *) sqlite3_column_text (stmt, 1), &input->oldest_open_due);
+    }
+  sqlite3_finalize (stmt);
+
+  g_hash_table_iter_init (&iter, inputs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (lights, g_strdup (key),
+                         GINT_TO_POINTER (hd_light_compute (value, today, HD_DEFAULT_RED_THRESHOLD, NULL)));
+  return lights;
+}
+
+/* This thread's CPU time: on a busy machine the wall clock also counts other programs' turns. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (double) now.tv_sec * 1000.0 + (double) now.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[n / 2];
+}
+
+static void
+print_plan (sqlite3    *db,
+            const char *label,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    fprintf (stderr, "#   %s: %s\n", label, sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hongdai-bench-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GHashTable) ours = NULL;
+  g_autoptr(GHashTable) naive = NULL;
+  double ours_ms[RUNS], ours_cpu_ms[RUNS], naive_ms[RUNS], subject_ms[RUNS];
+  guint by_light[HD_N_LIGHTS] = { 0 };
+  guint differ = 0;
+  GDate today;
+  sqlite3 *db;
+  gint64 start;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  path = g_build_filename (dir, "province.db", NULL);
+  store = hd_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  db = hd_store_get_db (store);
+  if (!hd_date_parse (TODAY, &today))
+    g_error ("bad TODAY");
+
+  start = g_get_monotonic_time ();
+  generate (db);
+  fprintf (stderr, "# generated in %.1f s: %" G_GINT64_FORMAT " sites, %" G_GINT64_FORMAT
+           " finished inspections, %" G_GINT64_FORMAT " drafts, %" G_GINT64_FORMAT " answers, %"
+           G_GINT64_FORMAT " open tasks\n",
+           (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC,
+           count (db, "SELECT count(*) FROM site"),
+           count (db, "SELECT count(*) FROM inspection WHERE state = 'finished'"),
+           count (db, "SELECT count(*) FROM inspection WHERE state = 'draft'"),
+           count (db, "SELECT count(*) FROM inspection_result"),
+           count (db, "SELECT count(*) FROM rectification WHERE state = 'open'"));
+
+  /* Measured as a user has it: the workspace opened from disk, not with the generating
+   * transaction still in the write-ahead log (closing checkpoints it). */
+  g_clear_object (&store);
+  start = g_get_monotonic_time ();
+  store = hd_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  db = hd_store_get_db (store);
+  fprintf (stderr, "# reopened in %.1f s\n", (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  /* The plans of the light queries (as in hd-inspection.c): index scans, no temporary b-tree. */
+  print_plan (db, "latest", "SELECT site_id, set_id, date, finished, score, n_partly, n_not_met,"
+                            " red_lines_hit FROM inspection INDEXED BY inspection_latest_site"
+                            " WHERE state = 'finished' AND site_id IS NOT NULL"
+                            " ORDER BY site_id, set_id, date, finished");
+  print_plan (db, "open due", "SELECT site_id, due_date FROM rectification INDEXED BY rectification_open_site"
+                              " WHERE state = 'open' AND site_id IS NOT NULL AND due_date IS NOT NULL"
+                              " ORDER BY site_id, due_date");
+
+  /* The first run of each warms the page cache and the statement cache; all runs count in the
+   * median, which a cold first run does not move. */
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GHashTable) sites = NULL;
+      g_autoptr(GHashTable) belts = NULL;
+
+      double cpu_start = cpu_ms ();
+
+      start = g_get_monotonic_time ();
+      if (!hd_store_compute_lights (store, &today, &sites, &belts, &error))
+        g_error ("%s", error->message);
+      ours_ms[run] = (double) (g_get_monotonic_time () - start) / 1000.0;
+      ours_cpu_ms[run] = cpu_ms () - cpu_start;
+      if (run == 0)
+        ours = g_steal_pointer (&sites);
+    }
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GHashTable) lights = NULL;
+
+      start = g_get_monotonic_time ();
+      lights = naive_lights (db, &today);
+      naive_ms[run] = (double) (g_get_monotonic_time () - start) / 1000.0;
+      if (run == 0)
+        naive = g_steal_pointer (&lights);
+    }
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autofree char *id = g_strdup_printf ("%08x-5173-4e11-8a00-%012x", 85000 + run, 85000 + run);
+
+      start = g_get_monotonic_time ();
+      hd_store_compute_subject_light (store, id, &today, NULL, &error);
+      subject_ms[run] = (double) (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  /* Both ways must say the same thing about every site. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    if (g_hash_table_size (ours) != N_SITES || g_hash_table_size (naive) != N_SITES)
+      g_error ("lights for %u and %u sites, not %d", g_hash_table_size (ours), g_hash_table_size (naive), N_SITES);
+    g_hash_table_iter_init (&iter, ours);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        by_light[GPOINTER_TO_INT (value)]++;
+        if (g_hash_table_lookup (naive, key) != value)
+          differ++;
+      }
+  }
+  fprintf (stderr, "# lights: grey %u, green %u, yellow %u, red %u; %u differ from the naive way\n",
+           by_light[HD_LIGHT_GREY], by_light[HD_LIGHT_GREEN], by_light[HD_LIGHT_YELLOW],
+           by_light[HD_LIGHT_RED], differ);
+  if (differ > 0)
+    g_error ("%u sites have a different light the naive way", differ);
+
+  {
+    double ours_median = median (ours_ms, RUNS);
+    double naive_median = median (naive_ms, RUNS);
+
+    double cpu_median = median (ours_cpu_ms, RUNS);
+
+    fprintf (stderr, "# median of %d runs: ours %.1f ms (fastest %.1f; CPU time %.1f), naive %.1f ms (fastest %.1f)\n",
+             RUNS, ours_median, ours_ms[0], cpu_median, naive_median, naive_ms[0]);
+    report ("inspections.lights_100k", ours_median, "ms", "%.1f", FALSE, TARGET_LIGHTS_MS);
+    report ("inspections.lights_vs_naive", ours_median / naive_median, "x", "%.2f", FALSE, TARGET_VS_NAIVE);
+    report ("inspections.subject_light", median (subject_ms, RUNS), "ms", "%.2f", FALSE, TARGET_SUBJECT_MS);
+  }
+
+  g_clear_object (&store);
+  remove_tree (dir);
+  return all_met ? 0 : 1;
+}
