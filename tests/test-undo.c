@@ -2,7 +2,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "hd-store.h"
+#include "hd-inspection.h"
+#include "hd-standards.h"
+#include "hd-store-private.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -248,6 +250,45 @@ test_conflict (Fixture       *f,
                    "台江区示范点（另一台电脑改过）");
 }
 
+/* Undoing a site's creation must not take an inspection made since with it. */
+static void
+test_dependants_block_undo (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdSite) site = save_site (f->store, "测试点", 26.0, 119.0);
+  g_autoptr(HdStandardSet) six_haves = hd_store_find_standard_set (f->store, "six_haves", &error);
+  g_autoptr(HdInspection) inspection = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_MARCH, 2026);
+  g_autoptr(GListStore) listed = NULL;
+
+  g_assert_no_error (error);
+  inspection = hd_store_start_inspection (f->store, HD_SUBJECT_SITE, hd_site_get_id (site),
+                                          hd_standard_set_get_id (six_haves), "督导组 王敏", today,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (inspection);
+
+  g_assert_false (hd_store_undo (f->store, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (hd_store_lookup_site (f->store, hd_site_get_id (site)));
+  g_assert_true (hd_store_can_undo (f->store));
+  listed = hd_store_list_inspections (f->store, hd_site_get_id (site), NULL);
+  g_assert_nonnull (listed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (listed)), ==, 1);
+
+  /* Foreign keys are back on afterwards. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (hd_store_get_db (f->store), "PRAGMA foreign_keys", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -260,6 +301,7 @@ main (int    argc,
   ADD ("/undo/import", test_import_undo);
   ADD ("/undo/new-command-clears-redo", test_new_command_clears_redo);
   ADD ("/undo/conflict", test_conflict);
+  ADD ("/undo/dependants-block-undo", test_dependants_block_undo);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "hd-geojson.h"
+#include "hd-inspection.h"
 #include "hd-schema.h"
 #include "hd-store-private.h"
 #include "hd-validate.h"
@@ -52,6 +53,7 @@ struct _HdStore
   GPtrArray  *undo_steps;                /* HdUndoStep *, newest last */
   GPtrArray  *redo_steps;
   gsize       undo_bytes;
+  GPtrArray  *undo_group;                /* HdUndoStep * of an open group (see group_begin) */
 
   /* Other processes (or other HdStores) on the same file: PRAGMA data_version tells whether
    * they committed since we last looked; file monitors tell when to look. */
@@ -65,6 +67,8 @@ typedef struct {
   void  *changeset;
   int    size;
 } HdUndoStep;
+
+static void undo_step_free (gpointer data);
 
 /* Enough for a day's editing; an import of a province is one large step. */
 #define HD_UNDO_MAX_STEPS 200
@@ -531,7 +535,16 @@ commit_command (HdStore     *self,
       sqlite3_free (changeset);
       return FALSE;
     }
-  if (size > 0)
+  if (size > 0 && self->undo_group != NULL)
+    {
+      HdUndoStep *part = g_new0 (HdUndoStep, 1);
+
+      part->label = label;
+      part->changeset = changeset;
+      part->size = size;
+      g_ptr_array_add (self->undo_group, part);
+    }
+  else if (size > 0)
     {
       push_undo_step (self, label, changeset, size);
       g_ptr_array_set_size (self->redo_steps, 0);
@@ -543,6 +556,60 @@ commit_command (HdStore     *self,
     }
   notify_undo_state (self, could_undo, could_redo);
   return TRUE;
+}
+
+/* Several transactions that the user sees as one action (the sample workspace: its places, then
+ * the inspections that name them) become one undo step. */
+static void
+group_begin (HdStore *self)
+{
+  g_return_if_fail (self->undo_group == NULL);
+  self->undo_group = g_ptr_array_new_with_free_func (undo_step_free);
+}
+
+static void
+group_end (HdStore *self,
+           char    *label)
+{
+  g_autoptr(GPtrArray) parts = g_steal_pointer (&self->undo_group);
+  gboolean could_undo = hd_store_can_undo (self);
+  gboolean could_redo = hd_store_can_redo (self);
+  void *whole = NULL;
+  int whole_size = 0;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      HdUndoStep *part = g_ptr_array_index (parts, i);
+      void *joined = NULL;
+      int joined_size = 0;
+
+      if (whole == NULL)
+        {
+          whole = g_steal_pointer (&part->changeset);
+          whole_size = part->size;
+          continue;
+        }
+      if (sqlite3changeset_concat (whole_size, whole, part->size, part->changeset,
+                                   &joined_size, &joined) != SQLITE_OK)
+        {
+          /* Cannot be one step: forget undo for this action rather than undo half of it. */
+          g_warning ("Could not join the changes of “%s” into one undo step", label);
+          sqlite3_free (whole);
+          g_free (label);
+          return;
+        }
+      sqlite3_free (whole);
+      whole = joined;
+      whole_size = joined_size;
+    }
+  if (whole == NULL)
+    {
+      g_free (label);
+      return;
+    }
+  push_undo_step (self, label, whole, whole_size);
+  g_ptr_array_set_size (self->redo_steps, 0);
+  notify_undo_state (self, could_undo, could_redo);
 }
 
 static gint64
@@ -2134,15 +2201,35 @@ apply_step (HdStore     *self,
         }
       changeset = inverted;
     }
-  if (!begin (self, what, error))
+  /* Foreign-key actions off while applying: undoing a site's creation must not cascade into an
+   * inspection made since (it would vanish silently). The changeset carries the cascades its
+   * command caused itself; anything else left dangling is found below and refused. */
+  if (!exec (self, "PRAGMA foreign_keys = OFF", what, error))
     {
       sqlite3_free (inverted);
       return FALSE;
     }
+  if (!begin (self, what, error))
+    {
+      exec (self, "PRAGMA foreign_keys = ON", what, NULL);
+      sqlite3_free (inverted);
+      return FALSE;
+    }
   rc = sqlite3changeset_apply (self->db, size, changeset, NULL, apply_conflict_abort, NULL);
+  if (rc == SQLITE_OK && query_int (self, "SELECT count(*) FROM pragma_foreign_key_check", NULL, NULL) != 0)
+    {
+      rollback (self);
+      exec (self, "PRAGMA foreign_keys = ON", what, NULL);
+      sqlite3_free (inverted);
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT,
+                   _("%s “%s”: records made since depend on it (inspections, route places or sub-regions)"),
+                   what, step->label);
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       rollback (self);
+      exec (self, "PRAGMA foreign_keys = ON", what, NULL);
       sqlite3_free (inverted);
       if ((rc & 0xff) == SQLITE_ABORT || (rc & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT,
@@ -2152,6 +2239,12 @@ apply_step (HdStore     *self,
       return FALSE;
     }
   if (!commit (self, what, error))
+    {
+      exec (self, "PRAGMA foreign_keys = ON", what, NULL);
+      sqlite3_free (inverted);
+      return FALSE;
+    }
+  if (!exec (self, "PRAGMA foreign_keys = ON", what, error))
     {
       sqlite3_free (inverted);
       return FALSE;
@@ -3048,10 +3141,14 @@ gboolean
 hd_store_load_sample (HdStore  *self,
                       GError  **error)
 {
+  gboolean ok;
   g_autofree char *dir_path = hd_sample_dir ();
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(HdImportBatch) batch = hd_import_batch_new ();
+  g_autofree char *inspections_path = g_build_filename (dir_path, "inspections.json", NULL);
+  g_autofree char *inspections = NULL;
+  gsize inspections_length = 0;
   const char *name;
 
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
@@ -3079,7 +3176,19 @@ hd_store_load_sample (HdStore  *self,
       if (!hd_geojson_parse_file (batch, file, error))
         return FALSE;
     }
-  return hd_store_import (self, batch, FALSE, NULL, error);
+  /* Read before anything is written, so a missing or unreadable file changes nothing. */
+  if (g_file_test (inspections_path, G_FILE_TEST_EXISTS) &&
+      !g_file_get_contents (inspections_path, &inspections, &inspections_length, error))
+    return FALSE;
+  group_begin (self);
+  ok = hd_store_import (self, batch, FALSE, NULL, error);
+  /* The inspections name sites and belts that the import has just committed: a second
+   * transaction (all of the inspections or none of them), the same undo step. */
+  if (ok && inspections != NULL)
+    ok = hd_store_load_sample_inspections (self, inspections, inspections_length,
+                                           "inspections.json", NULL, error);
+  group_end (self, g_strdup (_("Open the sample workspace")));
+  return ok;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -3092,6 +3201,9 @@ hd_store_begin (HdStore     *self,
                 GError     **error)
 {
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  /* Inside a group (loading the sample) the other modules' writes are part of the undo step. */
+  if (self->undo_group != NULL)
+    return begin_command (self, what, error);
   return begin (self, what, error);
 }
 
@@ -3101,6 +3213,8 @@ hd_store_commit (HdStore     *self,
                  GError     **error)
 {
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  if (self->session != NULL)
+    return commit_command (self, what, NULL, error);
   return commit (self, what, error);
 }
 
