@@ -33,7 +33,7 @@ static const GOptionEntry option_entries[] = {
   { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Load the sample workspace first if the workspace is empty"), NULL },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the page NAME (belts, sites)"), N_("NAME") },
+    N_("Show the page NAME (belts, sites, inspections, due, rectifications)"), N_("NAME") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save the window at 1280×800 to the PNG FILE, then quit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -60,6 +60,14 @@ hd_application_get_exit_status (HdApplication *self)
   g_return_val_if_fail (HD_IS_APPLICATION (self), 1);
 
   return self->exit_status;
+}
+
+GSettings *
+hd_application_get_settings (HdApplication *self)
+{
+  g_return_val_if_fail (HD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 static int

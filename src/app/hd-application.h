@@ -13,6 +13,9 @@ HdApplication *hd_application_new             (void);
  * could not write its file or the workspace could not be opened. */
 int            hd_application_get_exit_status (HdApplication *self);
 
+/* (transfer none) (nullable): the app's settings; %NULL when the schema is not installed. */
+GSettings     *hd_application_get_settings    (HdApplication *self);
+
 /* Registers the bundled GResource (templates, CSS, help overlay) once; every class with a
  * template calls it before using one, so widgets also work without an HdApplication. */
 void           hd_application_ensure_resources (void);

@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "hd-application.h"
+#include "hd-light-dot.h"
+#include "hd-subject.h"
 #include "hd-belt-meter.h"
 #include "hd-belt-row.h"
 
@@ -13,8 +15,11 @@ struct _HdBeltRow
   GtkWidget  parent_instance;
 
   HdBelt    *belt;
+  HdLights  *lights;
+  GtkWidget *menu;
 
   GtkWidget *grid;
+  HdLightDot *light_dot;
   GtkLabel  *name_label;
   GtkLabel  *subtitle_label;
   GtkLabel  *count_label;
@@ -26,6 +31,7 @@ G_DEFINE_FINAL_TYPE (HdBeltRow, hd_belt_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_BELT,
+  PROP_LIGHTS,
   N_PROPS
 };
 
@@ -136,6 +142,24 @@ hd_belt_row_sync (HdBeltRow *self)
 }
 
 static void
+hd_belt_row_sync_light (HdBeltRow *self)
+{
+  HdSubjectKind kind = HD_SUBJECT_BELT;
+  const char *id;
+  HdLight light;
+
+  if (self->belt == NULL || self->lights == NULL)
+    {
+      hd_light_dot_set (self->light_dot, HD_LIGHT_GREY, HD_LIGHT_REASON_NEVER_INSPECTED);
+      return;
+    }
+
+  id = hd_belt_get_id (self->belt);
+  light = hd_lights_get (self->lights, kind, id);
+  hd_light_dot_set (self->light_dot, light, hd_lights_get_reasons (self->lights, kind, id));
+}
+
+static void
 on_belt_notify (HdBeltRow  *self,
                 GParamSpec *pspec,
                 HdBelt     *belt)
@@ -171,7 +195,85 @@ hd_belt_row_set_belt (HdBeltRow *self,
     g_signal_connect_object (belt, "notify", G_CALLBACK (on_belt_notify), self, G_CONNECT_SWAPPED);
 
   hd_belt_row_sync (self);
+  hd_belt_row_sync_light (self);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BELT]);
+}
+
+HdLights *
+hd_belt_row_get_lights (HdBeltRow *self)
+{
+  g_return_val_if_fail (HD_IS_BELT_ROW (self), NULL);
+
+  return self->lights;
+}
+
+void
+hd_belt_row_set_lights (HdBeltRow *self,
+                          HdLights  *lights)
+{
+  g_return_if_fail (HD_IS_BELT_ROW (self));
+  g_return_if_fail (lights == NULL || HD_IS_LIGHTS (lights));
+
+  if (self->lights == lights)
+    return;
+
+  if (self->lights != NULL)
+    g_signal_handlers_disconnect_by_func (self->lights, hd_belt_row_sync_light, self);
+
+  g_set_object (&self->lights, lights);
+
+  if (lights != NULL)
+    g_signal_connect_object (lights, "changed",
+                             G_CALLBACK (hd_belt_row_sync_light), self, G_CONNECT_SWAPPED);
+
+  hd_belt_row_sync_light (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIGHTS]);
+}
+
+/* A right click (or a long press) offers what can be done with the belt. */
+static void
+hd_belt_row_popup_menu (HdBeltRow *self,
+                          double     x,
+                          double     y)
+{
+  if (self->belt == NULL)
+    return;
+
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = hd_subject_menu_new (HD_SUBJECT_BELT,
+                                                         hd_belt_get_id (self->belt));
+
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_click (HdBeltRow       *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  hd_belt_row_popup_menu (self, x, y);
+}
+
+static void
+on_long_press (HdBeltRow          *self,
+               double              x,
+               double              y,
+               GtkGestureLongPress *gesture)
+{
+  hd_belt_row_popup_menu (self, x, y);
 }
 
 static void
@@ -182,6 +284,10 @@ hd_belt_row_dispose (GObject *object)
   if (self->belt != NULL)
     g_signal_handlers_disconnect_by_func (self->belt, on_belt_notify, self);
   g_clear_object (&self->belt);
+  if (self->lights != NULL)
+    g_signal_handlers_disconnect_by_func (self->lights, hd_belt_row_sync_light, self);
+  g_clear_object (&self->lights);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_BELT_ROW);
 
@@ -202,6 +308,10 @@ hd_belt_row_get_property (GObject    *object,
       g_value_set_object (value, self->belt);
       break;
 
+    case PROP_LIGHTS:
+      g_value_set_object (value, self->lights);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -219,6 +329,10 @@ hd_belt_row_set_property (GObject      *object,
     {
     case PROP_BELT:
       hd_belt_row_set_belt (self, g_value_get_object (value));
+      break;
+
+    case PROP_LIGHTS:
+      hd_belt_row_set_lights (self, g_value_get_object (value));
       break;
 
     default:
@@ -241,12 +355,20 @@ hd_belt_row_class_init (HdBeltRowClass *klass)
                          HD_TYPE_BELT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LIGHTS] =
+    g_param_spec_object ("lights", NULL, NULL,
+                         HD_TYPE_LIGHTS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HD_TYPE_LIGHT_DOT);
 
   hd_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hongdai/Hongdai/hd-belt-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HdBeltRow, grid);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltRow, light_dot);
   gtk_widget_class_bind_template_child (widget_class, HdBeltRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, HdBeltRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HdBeltRow, count_label);
@@ -259,7 +381,22 @@ hd_belt_row_class_init (HdBeltRowClass *klass)
 static void
 hd_belt_row_init (HdBeltRow *self)
 {
+  GtkGesture *click;
+  GtkGesture *long_press;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_secondary_click), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (on_long_press), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->meter), draw_meter, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "hd-belt.h"
+#include "hd-lights.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,11 @@ GtkWidget *hd_belt_row_new      (void);
 HdBelt    *hd_belt_row_get_belt (HdBeltRow *self);
 void       hd_belt_row_set_belt (HdBeltRow *self,
                                  HdBelt    *belt);
+/* The workspace's lights: the row shows its belt's light and follows their "changed".
+ * (nullable) (transfer none) */
+HdLights  *hd_belt_row_get_lights (HdBeltRow *self);
+void       hd_belt_row_set_lights (HdBeltRow *self,
+                                   HdLights  *lights);
 
 /* The row's texts as pure functions of the values, so they are tested without a display.
  * (transfer full) */

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "hd-site.h"
+#include "hd-lights.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,11 @@ GtkWidget *hd_site_row_new      (void);
 HdSite    *hd_site_row_get_site (HdSiteRow *self);
 void       hd_site_row_set_site (HdSiteRow *self,
                                  HdSite    *site);
+/* The workspace's lights: the row shows its site's light and follows their "changed".
+ * (nullable) (transfer none) */
+HdLights  *hd_site_row_get_lights (HdSiteRow *self);
+void       hd_site_row_set_lights (HdSiteRow *self,
+                                   HdLights  *lights);
 
 /* (transfer full): "kind · organisation", or the kind alone. */
 char      *hd_site_row_format_subtitle (HdSiteKind  kind,

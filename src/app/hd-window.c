@@ -5,8 +5,14 @@
 
 #include "hd-belt-row.h"
 #include "hd-geojson.h"
+#include "hd-history-view.h"
+#include "hd-inspection-view.h"
+#include "hd-inspections-panel.h"
+#include "hd-lights.h"
 #include "hd-map-view.h"
 #include "hd-site-row.h"
+#include "hd-start-dialog.h"
+#include "hd-subject.h"
 #include "hd-window.h"
 
 /* The screenshot waits for this many frames and this long after the window is mapped, so the
@@ -26,7 +32,17 @@ struct _HdWindow
   GtkStringFilter      *site_filter;
   GtkSortListModel     *belt_model;
   GtkSortListModel     *site_model;
+  GtkSingleSelection   *belt_selection;
+  GtkSingleSelection   *site_selection;
   GtkFileChooserNative *import_chooser;
+
+  /* Inspections (issue 5): the lights of the workspace, computed once per store change, and
+   * the widgets that show them */
+  HdLights             *lights;
+  HdMapView            *map_view;
+  HdInspectionsPanel   *inspections_panel;
+  HdHistoryView        *history_view;
+  HdInspectionView     *inspection_view;
 
   /* hd_window_fix_size() */
   int                   fixed_width;
@@ -46,6 +62,10 @@ struct _HdWindow
   GtkListView          *belt_list;
   GtkListView          *site_list;
   AdwBin               *map_bin;
+  GtkStack             *content_stack;
+  AdwBin               *inspections_bin;
+  AdwBin               *history_bin;
+  AdwBin               *inspection_bin;
   AdwStatusPage        *empty_page;
   GtkWidget            *open_sample_button;
   AdwStatusPage        *error_page;
@@ -71,7 +91,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const page_names[] = { "belts", "sites", NULL };
+/* belts, sites and inspections are the sidebar's pages; due and rectifications are the tabs of
+ * the inspections page (see hd_window_set_page()). */
+static const char * const page_names[] = {
+  "belts", "sites", "inspections", "due", "rectifications", NULL
+};
+/* The pages the "sidebar-page" setting remembers. */
+static const char * const sidebar_pages[] = { "belts", "sites", "inspections", NULL };
 
 static gboolean
 hd_window_is_empty (HdWindow *self)
@@ -95,6 +121,12 @@ hd_window_update_state (HdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->store != NULL && !self->failed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-inspection",
+                                 self->store != NULL && !self->failed && !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history",
+                                 self->store != NULL && !self->failed && !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-inspection",
+                                 self->store != NULL && !self->failed && !empty);
   /* The sample goes into an empty workspace only: it never mixes with real data. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample",
                                  self->store != NULL && !self->failed && empty &&
@@ -399,12 +431,355 @@ search_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->belt_search));
 }
 
+/* Inspections */
+
+/* The site or belt an action without a target means: the one whose history is shown, else the
+ * row selected in the visible sidebar page. (transfer full) (nullable) */
+static char *
+dup_current_target (HdWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
+  const char *content = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (content, "history") == 0 &&
+      hd_history_view_get_target (self->history_view) != NULL)
+    return g_strdup (hd_history_view_get_target (self->history_view));
+
+  if (g_strcmp0 (content, "inspection") == 0 &&
+      hd_inspection_view_get_n_inspections (self->inspection_view) > 0)
+    {
+      HdInspection *inspection = hd_inspection_view_get_inspection (self->inspection_view, 0);
+
+      return hd_subject_to_target (hd_inspection_get_subject_kind (inspection),
+                                   hd_inspection_get_subject_id (inspection));
+    }
+
+  if (g_strcmp0 (page, "belts") == 0)
+    {
+      HdBelt *belt = gtk_single_selection_get_selected_item (self->belt_selection);
+
+      return belt != NULL ? hd_subject_to_target (HD_SUBJECT_BELT, hd_belt_get_id (belt)) : NULL;
+    }
+  if (g_strcmp0 (page, "sites") == 0)
+    {
+      HdSite *site = gtk_single_selection_get_selected_item (self->site_selection);
+
+      return site != NULL ? hd_subject_to_target (HD_SUBJECT_SITE, hd_site_get_id (site)) : NULL;
+    }
+  if (g_strcmp0 (page, "inspections") == 0)
+    return hd_inspections_panel_dup_selected_target (self->inspections_panel);
+
+  return NULL;
+}
+
+static void
+show_content (HdWindow   *self,
+              const char *name)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  /* Folded (a narrow window): go to the content. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "map");
+}
+
+gboolean
+hd_window_open_inspections (HdWindow           *self,
+                            const char * const *inspection_ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (inspection_ids != NULL, FALSE);
+
+  if (self->inspection_view == NULL)
+    return FALSE;
+
+  if (!hd_inspection_view_open (self->inspection_view, inspection_ids, &error))
+    {
+      hd_window_show_error_dialog (self, _("Cannot Open the Inspection"), error);
+      return FALSE;
+    }
+
+  show_content (self, "inspection");
+  hd_inspection_view_focus_current (self->inspection_view);
+  return TRUE;
+}
+
+static void
+on_inspection_started (HdWindow      *self,
+                       GStrv          ids,
+                       HdStartDialog *dialog)
+{
+  hd_window_open_inspections (self, (const char * const *) ids);
+}
+
+static void
+on_inspection_start_failed (HdWindow      *self,
+                            const GError  *error,
+                            HdStartDialog *dialog)
+{
+  hd_window_show_error_dialog (self, _("Cannot Start the Inspection"), error);
+}
+
+GtkWidget *
+hd_window_start_inspection (HdWindow   *self,
+                            const char *target)
+{
+  g_autofree char *current = NULL;
+  g_autofree char *subject_id = NULL;
+  HdSubjectKind kind;
+  GtkApplication *application;
+  GSettings *settings = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->failed)
+    return NULL;
+
+  if (target == NULL || *target == '\0')
+    target = current = dup_current_target (self);
+
+  if (!hd_subject_from_target (target, &kind, &subject_id) ||
+      hd_subject_get_name (self->store, kind, subject_id) == NULL)
+    {
+      hd_window_add_toast (self, _("Select a site or belt to inspect first"));
+      return NULL;
+    }
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (HD_IS_APPLICATION (application))
+    settings = hd_application_get_settings (HD_APPLICATION (application));
+
+  dialog = hd_start_dialog_new (GTK_WINDOW (self), self->store, settings, kind, subject_id);
+  g_signal_connect_object (dialog, "started", G_CALLBACK (on_inspection_started), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (on_inspection_start_failed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+start_inspection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  hd_window_start_inspection (HD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+gboolean
+hd_window_show_history (HdWindow   *self,
+                        const char *target)
+{
+  g_autofree char *subject_id = NULL;
+  HdSubjectKind kind;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), FALSE);
+
+  if (self->history_view == NULL ||
+      !hd_subject_from_target (target, &kind, &subject_id) ||
+      hd_subject_get_name (self->store, kind, subject_id) == NULL)
+    return FALSE;
+
+  hd_history_view_set_subject (self->history_view, kind, subject_id);
+  show_content (self, "history");
+  return TRUE;
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_autofree char *current = NULL;
+
+  if (*target == '\0')
+    target = current = dup_current_target (self);
+  if (!hd_window_show_history (self, target))
+    hd_window_add_toast (self, _("Select a site or belt first"));
+}
+
+static void
+open_inspection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *ids[] = { g_variant_get_string (parameter, NULL), NULL };
+
+  hd_window_open_inspections (HD_WINDOW (widget), ids);
+}
+
+static void
+show_map_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  if (self->content_stack != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "map");
+}
+
+static void
+on_lights_changed (HdWindow *self,
+                   HdLights *lights)
+{
+  if (self->map_view != NULL)
+    hd_map_view_set_site_lights (self->map_view, hd_lights_get_site_table (lights));
+}
+
+/* The sidebar's rows get the workspace's lights, which a builder template cannot hand them. */
+static void
+belt_item_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 HdWindow                 *self)
+{
+  GtkWidget *row = hd_belt_row_new ();
+
+  hd_belt_row_set_lights (HD_BELT_ROW (row), self->lights);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+belt_item_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                HdWindow                 *self)
+{
+  hd_belt_row_set_belt (HD_BELT_ROW (gtk_list_item_get_child (item)),
+                        gtk_list_item_get_item (item));
+}
+
+static void
+belt_item_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  HdWindow                 *self)
+{
+  hd_belt_row_set_belt (HD_BELT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+site_item_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 HdWindow                 *self)
+{
+  GtkWidget *row = hd_site_row_new ();
+
+  hd_site_row_set_lights (HD_SITE_ROW (row), self->lights);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+site_item_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                HdWindow                 *self)
+{
+  hd_site_row_set_site (HD_SITE_ROW (gtk_list_item_get_child (item)),
+                        gtk_list_item_get_item (item));
+}
+
+static void
+site_item_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  HdWindow                 *self)
+{
+  hd_site_row_set_site (HD_SITE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static GtkListItemFactory *
+create_row_factory (HdWindow  *self,
+                    GCallback  setup,
+                    GCallback  bind,
+                    GCallback  unbind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect_object (factory, "setup", setup, self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (factory, "bind", bind, self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (factory, "unbind", unbind, self, G_CONNECT_DEFAULT);
+  return factory;
+}
+
+static GtkSingleSelection *
+create_selection (GListModel *model)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (model));
+
+  /* Nothing is chosen until the user chooses; a choice can be taken back. */
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  return selection;
+}
+
+static void
+on_belt_activate (HdWindow    *self,
+                  guint        position,
+                  GtkListView *list)
+{
+  g_autoptr(HdBelt) belt = g_list_model_get_item (G_LIST_MODEL (self->belt_model), position);
+  g_autofree char *target = NULL;
+
+  if (belt == NULL)
+    return;
+  target = hd_subject_to_target (HD_SUBJECT_BELT, hd_belt_get_id (belt));
+  hd_window_show_history (self, target);
+}
+
+static void
+on_site_activate (HdWindow    *self,
+                  guint        position,
+                  GtkListView *list)
+{
+  g_autoptr(HdSite) site = g_list_model_get_item (G_LIST_MODEL (self->site_model), position);
+  g_autofree char *target = NULL;
+
+  if (site == NULL)
+    return;
+  target = hd_subject_to_target (HD_SUBJECT_SITE, hd_site_get_id (site));
+  hd_window_show_history (self, target);
+}
+
+static void
+setup_inspections (HdWindow *self)
+{
+  g_autoptr(GtkListItemFactory) belt_factory = NULL;
+  g_autoptr(GtkListItemFactory) site_factory = NULL;
+  GtkWidget *map;
+
+  self->lights = hd_lights_new (self->store);
+
+  belt_factory = create_row_factory (self, G_CALLBACK (belt_item_setup),
+                                     G_CALLBACK (belt_item_bind), G_CALLBACK (belt_item_unbind));
+  site_factory = create_row_factory (self, G_CALLBACK (site_item_setup),
+                                     G_CALLBACK (site_item_bind), G_CALLBACK (site_item_unbind));
+  gtk_list_view_set_factory (self->belt_list, belt_factory);
+  gtk_list_view_set_factory (self->site_list, site_factory);
+
+  map = hd_map_view_new (self->store);
+  self->map_view = HD_MAP_VIEW (map);
+  adw_bin_set_child (self->map_bin, map);
+  hd_map_view_set_site_lights (self->map_view, hd_lights_get_site_table (self->lights));
+  g_signal_connect_object (self->lights, "changed", G_CALLBACK (on_lights_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->inspections_panel = HD_INSPECTIONS_PANEL (hd_inspections_panel_new (self->store,
+                                                                            self->lights));
+  adw_bin_set_child (self->inspections_bin, GTK_WIDGET (self->inspections_panel));
+
+  self->history_view = HD_HISTORY_VIEW (hd_history_view_new (self->store, self->lights));
+  adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_view));
+
+  self->inspection_view = HD_INSPECTION_VIEW (hd_inspection_view_new (self->store, self->lights));
+  adw_bin_set_child (self->inspection_bin, GTK_WIDGET (self->inspection_view));
+}
+
 static void
 hd_window_constructed (GObject *object)
 {
   HdWindow *self = HD_WINDOW (object);
-  g_autoptr(GtkNoSelection) belt_selection = NULL;
-  g_autoptr(GtkNoSelection) site_selection = NULL;
   GListModel *belts;
   GListModel *sites;
 
@@ -424,12 +799,16 @@ hd_window_constructed (GObject *object)
   self->belt_model = create_name_model (belts, HD_TYPE_BELT, &self->belt_filter);
   self->site_model = create_name_model (sites, HD_TYPE_SITE, &self->site_filter);
 
-  belt_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->belt_model)));
-  site_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->site_model)));
-  gtk_list_view_set_model (self->belt_list, GTK_SELECTION_MODEL (belt_selection));
-  gtk_list_view_set_model (self->site_list, GTK_SELECTION_MODEL (site_selection));
+  setup_inspections (self);
 
-  adw_bin_set_child (self->map_bin, hd_map_view_new (self->store));
+  self->belt_selection = create_selection (G_LIST_MODEL (self->belt_model));
+  self->site_selection = create_selection (G_LIST_MODEL (self->site_model));
+  gtk_list_view_set_model (self->belt_list, GTK_SELECTION_MODEL (self->belt_selection));
+  gtk_list_view_set_model (self->site_list, GTK_SELECTION_MODEL (self->site_selection));
+  g_signal_connect_object (self->belt_list, "activate", G_CALLBACK (on_belt_activate), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->site_list, "activate", G_CALLBACK (on_site_activate), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
@@ -460,6 +839,13 @@ hd_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_WINDOW);
 
+  self->map_view = NULL;
+  self->inspections_panel = NULL;
+  self->history_view = NULL;
+  self->inspection_view = NULL;
+  g_clear_object (&self->lights);
+  g_clear_object (&self->belt_selection);
+  g_clear_object (&self->site_selection);
   g_clear_object (&self->belt_model);
   g_clear_object (&self->site_model);
   g_clear_object (&self->belt_filter);
@@ -543,6 +929,10 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, belt_list);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, site_list);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, inspections_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, inspection_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, open_sample_button);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, error_page);
@@ -555,6 +945,12 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.start-inspection", "s",
+                                   start_inspection_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "s", show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.open-inspection", "s",
+                                   open_inspection_action);
+  gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
@@ -564,6 +960,11 @@ hd_window_class_init (HdWindowClass *klass)
                                        "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
+  /* An empty target: the site or belt selected or shown. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.start-inspection", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "win.show-history", "s", "");
 }
 
 static void
@@ -612,7 +1013,7 @@ hd_window_bind_settings (HdWindow  *self,
   {
     g_autofree char *page = g_settings_get_string (settings, "sidebar-page");
 
-    if (g_strv_contains (page_names, page))
+    if (g_strv_contains (sidebar_pages, page))
       hd_window_set_page (self, page);
   }
   g_settings_bind (settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
@@ -635,16 +1036,53 @@ hd_window_set_page (HdWindow   *self,
   if (!g_strv_contains (page_names, name))
     return FALSE;
 
-  adw_view_stack_set_visible_child_name (self->sidebar_stack, name);
+  if (g_strv_contains (sidebar_pages, name))
+    adw_view_stack_set_visible_child_name (self->sidebar_stack, name);
+  else
+    adw_view_stack_set_visible_child_name (self->sidebar_stack, "inspections");
+
+  if (self->inspections_panel == NULL)
+    return TRUE;
+
+  if (g_str_equal (name, "due") || g_str_equal (name, "rectifications"))
+    {
+      hd_inspections_panel_set_tab (self->inspections_panel, name);
+      show_content (self, "map");
+    }
+  else if (g_str_equal (name, "inspections"))
+    {
+      /* The checklist being filled in, or else the latest draft to take up again. */
+      GListModel *drafts = hd_inspections_panel_get_draft_model (self->inspections_panel);
+
+      hd_inspections_panel_set_tab (self->inspections_panel, "due");
+      if (hd_inspection_view_get_n_inspections (self->inspection_view) > 0)
+        show_content (self, "inspection");
+      else if (g_list_model_get_n_items (drafts) > 0)
+        {
+          g_autoptr(HdInspection) draft = g_list_model_get_item (drafts, 0);
+          const char *ids[] = { hd_inspection_get_id (draft), NULL };
+
+          hd_window_open_inspections (self, ids);
+        }
+    }
+
   return TRUE;
 }
 
 const char *
 hd_window_get_page (HdWindow *self)
 {
+  const char *page;
+
   g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
 
-  return adw_view_stack_get_visible_child_name (self->sidebar_stack);
+  page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
+  if (g_strcmp0 (page, "inspections") != 0 || self->inspections_panel == NULL)
+    return page;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "inspection") == 0)
+    return "inspections";
+  return hd_inspections_panel_get_tab (self->inspections_panel);
 }
 
 const char *
@@ -769,7 +1207,9 @@ hd_window_save_png (HdWindow  *self,
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+      /* WOULD_BLOCK: the window is between a resize and its new layout (a tick callback runs
+       * before the frame's layout); the caller tries again on a later frame. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
                    _("The window drew nothing, so there is nothing to capture"));
       return FALSE;
     }
@@ -821,6 +1261,19 @@ screenshot_tick (GtkWidget     *widget,
 
   if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     hd_window_save_png (HD_WINDOW (widget), shot->file, &error);
+
+  /* Caught between a change and its layout (another process on the same display slows the
+   * frames down): again on the next frame, for a while. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      if (now - shot->first_frame < SCREENSHOT_SETTLE_US)
+        {
+          g_clear_error (&error);
+          gtk_widget_queue_draw (widget);
+          return G_SOURCE_CONTINUE;
+        }
+      error->code = G_IO_ERROR_FAILED;
+    }
   screenshot_return (task, error);
 
   return G_SOURCE_REMOVE;
@@ -905,4 +1358,52 @@ hd_window_screenshot_finish (HdWindow      *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+HdLights *
+hd_window_get_lights (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return self->lights;
+}
+
+const char *
+hd_window_get_content (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GtkWidget *
+hd_window_get_inspection_view (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->inspection_view);
+}
+
+GtkWidget *
+hd_window_get_history_view (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->history_view);
+}
+
+GtkWidget *
+hd_window_get_inspections_panel (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->inspections_panel);
+}
+
+GtkWidget *
+hd_window_get_map_view (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->map_view);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hd-application.h"
+#include "hd-lights.h"
 #include "hd-store.h"
 
 G_BEGIN_DECLS
@@ -39,7 +40,11 @@ gboolean     hd_window_import_files       (HdWindow      *self,
 void         hd_window_bind_settings      (HdWindow      *self,
                                            GSettings     *settings);
 
-/* The sidebar pages a window can show (the names --page accepts), %NULL-terminated. */
+/* The pages a window can show (the names --page accepts), %NULL-terminated: the sidebar's
+ * "belts", "sites" and "inspections", and the inspections page's tabs "due" (the queue) and
+ * "rectifications" (the open tasks). "inspections" also shows the checklist being filled in,
+ * or takes up the latest draft. get_page() gives "inspections" while a checklist is shown on
+ * that page, else the tab's name. */
 const char * const *hd_window_get_page_names (void);
 gboolean     hd_window_set_page           (HdWindow      *self,
                                            const char    *name);
@@ -68,5 +73,25 @@ void         hd_window_screenshot_async   (HdWindow            *self,
 gboolean     hd_window_screenshot_finish  (HdWindow            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
+
+/* Inspections. The site or belt is named as "site:ID" / "belt:ID"; an empty or %NULL target
+ * means the one shown or selected.
+ * start: opens the dialog that starts an inspection (transfer none; %NULL with a toast when
+ *   there is no such subject). Actions: win.start-inspection (s, Ctrl+I),
+ *   win.show-history (s, Ctrl+H), win.open-inspection (s: an inspection id), win.show-map. */
+GtkWidget   *hd_window_start_inspection   (HdWindow           *self,
+                                           const char         *target);
+gboolean     hd_window_show_history       (HdWindow           *self,
+                                           const char         *target);
+gboolean     hd_window_open_inspections   (HdWindow           *self,
+                                           const char * const *inspection_ids);
+/* What the content area shows: "map", "history" or "inspection". */
+const char  *hd_window_get_content        (HdWindow           *self);
+/* (transfer none) (nullable): %NULL without a store */
+HdLights    *hd_window_get_lights         (HdWindow           *self);
+GtkWidget   *hd_window_get_inspection_view (HdWindow          *self);
+GtkWidget   *hd_window_get_history_view   (HdWindow           *self);
+GtkWidget   *hd_window_get_inspections_panel (HdWindow        *self);
+GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
 
 G_END_DECLS

@@ -6,78 +6,22 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include "hd-basemap-source.h"
+#include "hd-light-glyph.h"
 #include "hd-map-view.h"
 
 #define TILE_SIZE       256
-#define MIN_ZOOM        2
-#define MAX_ZOOM        18
+#define MIN_ZOOM        3
+#define MAX_ZOOM        19
 #define DEFAULT_ZOOM    12.0
 #define SINGLE_ZOOM     15.0
-#define DOT_SIZE        12
+#define DOT_SIZE        14
 /* Share of the map the sites' bounding box may fill when zooming to them. */
 #define FIT_FILL        0.8
 
-/* The viewport needs a reference map source for its projection (Web Mercator with 256 px
- * tiles) even when no tile layer is shown. This one only does the projection: there is no
- * ShumateMapLayer on it, so nothing ever asks it for a tile, and nothing goes to the network. */
-#define HD_TYPE_MAP_PROJECTION (hd_map_projection_get_type ())
-G_DECLARE_FINAL_TYPE (HdMapProjection, hd_map_projection, HD, MAP_PROJECTION, ShumateMapSource)
-
-struct _HdMapProjection
-{
-  ShumateMapSource parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (HdMapProjection, hd_map_projection, SHUMATE_TYPE_MAP_SOURCE)
-
-static void
-hd_map_projection_fill_tile_async (ShumateMapSource    *source,
-                                   ShumateTile         *tile,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_task_report_new_error (source, callback, user_data,
-                           hd_map_projection_fill_tile_async,
-                           G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "This map source has no tiles");
-}
-
-static gboolean
-hd_map_projection_fill_tile_finish (ShumateMapSource  *source,
-                                    GAsyncResult      *result,
-                                    GError           **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-hd_map_projection_class_init (HdMapProjectionClass *klass)
-{
-  ShumateMapSourceClass *source_class = SHUMATE_MAP_SOURCE_CLASS (klass);
-
-  source_class->fill_tile_async = hd_map_projection_fill_tile_async;
-  source_class->fill_tile_finish = hd_map_projection_fill_tile_finish;
-}
-
-static void
-hd_map_projection_init (HdMapProjection *self)
-{
-}
-
-static ShumateMapSource *
-hd_map_projection_new (void)
-{
-  return g_object_new (HD_TYPE_MAP_PROJECTION,
-                       "id", "hongdai-projection",
-                       "name", "Web Mercator",
-                       "min-zoom-level", MIN_ZOOM,
-                       "max-zoom-level", MAX_ZOOM,
-                       "tile-size", TILE_SIZE,
-                       "projection", SHUMATE_MAP_PROJECTION_MERCATOR,
-                       NULL);
-}
-
+/* After the regions change, the map layer drawn from the old ones stays under the new layer
+ * this long, so the map does not flash empty while the new tiles are drawn. */
+#define OLD_LAYER_MS 1500
 
 struct _HdMapView
 {
@@ -88,9 +32,17 @@ struct _HdMapView
   GtkWidget          *overlay;
   ShumateMap         *map;
   ShumateMarkerLayer *marker_layer;
-  ShumateMapSource   *projection;
+  /* The offline base map: also the viewport's reference source (its projection). */
+  HdBasemapSource    *basemap_source;
+  ShumateMapLayer    *base_layer;
+  ShumateMapLayer    *old_base_layer;
+  guint               old_layer_timeout_id;
 
   guint               n_markers;
+  /* site id → its dot (a GtkDrawingArea inside the marker), to recolour without a rebuild */
+  GHashTable         *dots;
+  /* site id → HdLight, from hd_map_view_set_site_lights(); NULL: every dot is grey */
+  GHashTable         *site_lights;
   /* Zooming to the sites needs the widget's size: done once it has one. */
   gboolean            zoom_pending;
   guint               zoom_idle_id;
@@ -106,6 +58,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The light of a dot is kept on the widget: 0 (no data) reads as grey. */
+#define DOT_LIGHT_KEY "hd-light"
+
+static const char * const light_classes[HD_N_LIGHTS] = {
+  [HD_LIGHT_GREY] = "light-grey",
+  [HD_LIGHT_GREEN] = "light-green",
+  [HD_LIGHT_YELLOW] = "light-yellow",
+  [HD_LIGHT_RED] = "light-red",
+};
+
 static void
 draw_site_dot (GtkDrawingArea *area,
                cairo_t        *cr,
@@ -113,38 +75,80 @@ draw_site_dot (GtkDrawingArea *area,
                int             height,
                gpointer        user_data)
 {
-  double radius = MIN (width, height) / 2.0 - 1.5;
+  HdLight light = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), DOT_LIGHT_KEY));
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (area));
+  HdColour fill, outline;
+  GdkRGBA rgba, halo;
 
-  /* The dot has its own outline so it reads on any background, light or dark. */
-  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 0.878, 0.106, 0.141);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_stroke (cr);
+  /* The colour comes from the app's CSS (light-green, ...; dark variants too); the shape
+   * tells the lights apart without colour. A halo in the map's paper colour keeps dots apart
+   * from the lines under them, in the light and the dark style alike. */
+  gtk_style_context_get_color (context, &rgba);
+  if (!gtk_style_context_lookup_color (context, "view_bg_color", &halo))
+    halo = (GdkRGBA) { 1, 1, 1, 1 };
+  fill = (HdColour) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+  outline = (HdColour) { halo.red, halo.green, halo.blue, 0.9 };
+  hd_light_glyph_draw (cr, width / 2.0, height / 2.0, MIN (width, height), light,
+                       &fill, &outline);
+}
+
+static void
+set_dot_light (GtkWidget  *dot,
+               HdLight     light,
+               const char *name)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *marker = gtk_widget_get_parent (dot);
+
+  if ((guint) light >= HD_N_LIGHTS)
+    light = HD_LIGHT_GREY;
+
+  g_object_set_data (G_OBJECT (dot), DOT_LIGHT_KEY, GINT_TO_POINTER (light));
+  for (guint i = 0; i < HD_N_LIGHTS; i++)
+    gtk_widget_remove_css_class (dot, light_classes[i]);
+  gtk_widget_add_css_class (dot, light_classes[light]);
+
+  /* Translators: a site dot's tooltip on the map: the site's name, a line break, its light */
+  text = g_strdup_printf (_("%s\n%s"), name, hd_light_label (light));
+  if (marker != NULL)
+    {
+      gtk_widget_set_tooltip_text (marker, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
+    }
+  gtk_widget_queue_draw (dot);
+}
+
+static HdLight
+site_light (HdMapView  *self,
+            const char *site_id)
+{
+  if (self->site_lights == NULL || site_id == NULL)
+    return HD_LIGHT_GREY;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->site_lights, site_id));
 }
 
 static ShumateMarker *
-create_site_marker (HdSite *site)
+create_site_marker (HdMapView *self,
+                    HdSite    *site)
 {
   ShumateMarker *marker;
   GtkWidget *dot;
-  const char *name = hd_site_get_name (site);
 
   dot = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), DOT_SIZE);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), DOT_SIZE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_site_dot, NULL, NULL);
+  gtk_widget_add_css_class (dot, "hd-site-dot");
 
   marker = shumate_marker_new ();
   shumate_marker_set_child (marker, dot);
   shumate_location_set_location (SHUMATE_LOCATION (marker),
                                  hd_site_get_latitude (site),
                                  hd_site_get_longitude (site));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (marker), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  set_dot_light (dot, site_light (self, hd_site_get_id (site)), hd_site_get_name (site));
+  g_hash_table_insert (self->dots, g_strdup (hd_site_get_id (site)), dot);
 
   return marker;
 }
@@ -166,8 +170,8 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
-/* A workspace can hold cities far apart (the sample has Fuzhou and Zhuhai, 650 km away): with
- * no base map, a view of both is two specks. So the view fits the main cluster: the sites within
+/* A workspace can hold cities far apart (the sample has Fuzhou and Zhuhai, 650 km away): a view
+ * of both shows each as a speck. So the view fits the main cluster: the sites within
  * CLUSTER_DEGREES (about 100 km) of the median position. */
 #define CLUSTER_DEGREES 1.0
 
@@ -300,6 +304,7 @@ hd_map_view_rebuild_markers (HdMapView *self)
 
   /* A widget per marker is fine at sample scale; thousands of sites want the custom layer. */
   shumate_marker_layer_remove_all (self->marker_layer);
+  g_hash_table_remove_all (self->dots);
   self->n_markers = 0;
 
   for (guint i = 0; i < n; i++)
@@ -309,7 +314,7 @@ hd_map_view_rebuild_markers (HdMapView *self)
       if (!hd_site_get_has_position (site))
         continue;
 
-      shumate_marker_layer_add_marker (self->marker_layer, create_site_marker (site));
+      shumate_marker_layer_add_marker (self->marker_layer, create_site_marker (self, site));
       self->n_markers++;
     }
 
@@ -323,6 +328,72 @@ hd_map_view_rebuild_markers (HdMapView *self)
     }
 }
 
+static gboolean
+remove_old_base_layer (gpointer user_data)
+{
+  HdMapView *self = user_data;
+
+  self->old_layer_timeout_id = 0;
+  if (self->old_base_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->old_base_layer));
+  self->old_base_layer = NULL;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A ShumateMapLayer keeps the tiles it has (and its own cache): a new layer asks the source
+ * for every tile again, under the source's new id. */
+static void
+replace_base_layer (HdMapView *self)
+{
+  ShumateMapLayer *layer;
+
+  g_clear_handle_id (&self->old_layer_timeout_id, g_source_remove);
+  remove_old_base_layer (self);
+
+  layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->basemap_source),
+                                 shumate_map_get_viewport (self->map));
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (layer),
+                                  SHUMATE_LAYER (self->base_layer));
+  self->old_base_layer = self->base_layer;
+  self->base_layer = layer;
+  self->old_layer_timeout_id = g_timeout_add (OLD_LAYER_MS, remove_old_base_layer, self);
+}
+
+/* The workspace's region boundaries are drawn into the base map's tiles. */
+static void
+hd_map_view_refresh_regions (HdMapView *self)
+{
+  g_autoptr(GArray) regions = hd_basemap_regions_from_store (self->store);
+
+  hd_basemap_source_set_regions (self->basemap_source, regions);
+}
+
+static gboolean
+prefers_dark (void)
+{
+  gboolean dark = FALSE;
+
+  /* libadwaita mirrors its dark state into this setting. */
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  return dark;
+}
+
+static void
+on_dark_changed (GtkSettings *settings,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  HdMapView *self = user_data;
+  gboolean dark = prefers_dark ();
+
+  if (dark == hd_basemap_source_get_dark (self->basemap_source))
+    return;
+
+  hd_basemap_source_set_dark (self->basemap_source, dark);
+  replace_base_layer (self);
+}
+
 static void
 on_store_changed (HdStore  *store,
                   guint     kinds,
@@ -331,6 +402,11 @@ on_store_changed (HdStore  *store,
 {
   HdMapView *self = user_data;
 
+  if (kinds & HD_CHANGE_REGIONS)
+    {
+      hd_map_view_refresh_regions (self);
+      replace_base_layer (self);
+    }
   if (kinds & HD_CHANGE_SITES)
     hd_map_view_rebuild_markers (self);
 }
@@ -383,6 +459,11 @@ hd_map_view_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_DEFAULT);
+  /* No tile has been asked for yet: the first layer can simply draw these. */
+  hd_basemap_source_set_dark (self->basemap_source, prefers_dark ());
+  hd_map_view_refresh_regions (self);
   hd_map_view_rebuild_markers (self);
 }
 
@@ -392,11 +473,16 @@ hd_map_view_dispose (GObject *object)
   HdMapView *self = HD_MAP_VIEW (object);
 
   g_clear_handle_id (&self->zoom_idle_id, g_source_remove);
+  g_clear_handle_id (&self->old_layer_timeout_id, g_source_remove);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   self->map = NULL;
   self->marker_layer = NULL;
-  g_clear_object (&self->projection);
+  self->base_layer = NULL;
+  self->old_base_layer = NULL;
+  g_clear_object (&self->basemap_source);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->dots, g_hash_table_unref);
+  g_clear_pointer (&self->site_lights, g_hash_table_unref);
 
   G_OBJECT_CLASS (hd_map_view_parent_class)->dispose (object);
 }
@@ -468,17 +554,31 @@ hd_map_view_class_init (HdMapViewClass *klass)
 static void
 hd_map_view_init (HdMapView *self)
 {
+  g_autofree char *basemap_path = hd_basemap_find_file ();
+  g_autoptr(HdBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
   ShumateViewport *viewport;
+  ShumateLicense *license;
   GtkWidget *scale;
 
-  self->projection = hd_map_projection_new ();
+  /* Without the base-map file (a broken install) the map still works: plain land under the
+   * regions, sites and belts. */
+  basemap = hd_basemap_new_from_file (basemap_path, &error);
+  if (basemap == NULL)
+    g_warning ("No offline base map: %s", error->message);
+  self->basemap_source = hd_basemap_source_new (basemap);
+  self->dots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (self->map);
-  shumate_viewport_set_reference_map_source (viewport, self->projection);
+  shumate_viewport_set_reference_map_source (viewport,
+                                             SHUMATE_MAP_SOURCE (self->basemap_source));
   shumate_viewport_set_min_zoom_level (viewport, MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (viewport, MAX_ZOOM);
   shumate_viewport_set_zoom_level (viewport, DEFAULT_ZOOM);
+
+  self->base_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->basemap_source), viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
 
   self->marker_layer = shumate_marker_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
@@ -492,6 +592,13 @@ hd_map_view_init (HdMapView *self)
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), scale);
+
+  /* The base map's data licence asks for its attribution wherever it is shown. */
+  license = shumate_license_new ();
+  shumate_license_append_map_source (license, SHUMATE_MAP_SOURCE (self->basemap_source));
+  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -521,4 +628,43 @@ hd_map_view_get_n_markers (HdMapView *self)
   g_return_val_if_fail (HD_IS_MAP_VIEW (self), 0);
 
   return self->n_markers;
+}
+
+void
+hd_map_view_set_site_lights (HdMapView  *self,
+                             GHashTable *site_lights)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  if (site_lights != NULL)
+    g_hash_table_ref (site_lights);
+  g_clear_pointer (&self->site_lights, g_hash_table_unref);
+  self->site_lights = site_lights;
+
+  g_hash_table_iter_init (&iter, self->dots);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      HdSite *site = hd_store_lookup_site (self->store, key);
+
+      if (site != NULL)
+        set_dot_light (value, site_light (self, key), hd_site_get_name (site));
+    }
+}
+
+HdLight
+hd_map_view_get_site_light (HdMapView  *self,
+                            const char *site_id)
+{
+  GtkWidget *dot;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), HD_LIGHT_GREY);
+  g_return_val_if_fail (site_id != NULL, HD_LIGHT_GREY);
+
+  dot = g_hash_table_lookup (self->dots, site_id);
+  if (dot == NULL)
+    return HD_LIGHT_GREY;
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dot), DOT_LIGHT_KEY));
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hd-light.h"
 #include "hd-store.h"
 
 G_BEGIN_DECLS
@@ -10,8 +11,8 @@ G_BEGIN_DECLS
 #define HD_TYPE_MAP_VIEW (hd_map_view_get_type ())
 G_DECLARE_FINAL_TYPE (HdMapView, hd_map_view, HD, MAP_VIEW, GtkWidget)
 
-/* The workspace on a map: one dot per site with a position, no base map yet (nothing is
- * downloaded). Follows the store's "changed" signal. */
+/* The workspace on a map: one dot per site with a position, over the offline base map with the
+ * workspace's region boundaries (nothing is downloaded). Follows the store's "changed" signal. */
 GtkWidget *hd_map_view_new             (HdStore   *store);
 /* (transfer none) */
 HdStore   *hd_map_view_get_store       (HdMapView *self);
@@ -20,5 +21,14 @@ guint      hd_map_view_get_n_markers   (HdMapView *self);
 /* Centres the map on the sites (their main cluster when they lie in cities far apart) and
  * zooms so that all of those show. */
 void       hd_map_view_zoom_to_sites   (HdMapView *self);
+/* Colours the site dots by light (each a shape too: see hd_light_glyph_draw()); the colours
+ * come from the CSS classes light-grey, light-green, light-yellow and light-red, which the app's
+ * style sheet defines. @site_lights: (nullable): site id → HdLight (GINT_TO_POINTER), as
+ * hd_store_compute_lights() makes it; referenced; %NULL makes every dot grey. */
+void       hd_map_view_set_site_lights (HdMapView  *self,
+                                        GHashTable *site_lights);
+/* The light a site's dot shows (GREY for a site without a dot). */
+HdLight    hd_map_view_get_site_light  (HdMapView  *self,
+                                        const char *site_id);
 
 G_END_DECLS
