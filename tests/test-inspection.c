@@ -1224,6 +1224,230 @@ test_autosave_crash (Fixture       *f,
   }
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Photo evidence                                                                           */
+
+/* A 1×1 PNG. */
+static const guint8 tiny_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+  0x89, 0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+  0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+  0x42, 0x60, 0x82,
+};
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const void *data,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, data, length, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A site set of two items, the second needing photo evidence. */
+static char *
+photo_set (Fixture *f)
+{
+  static const char csv[] =
+    "code,title,kind,weight,photo_required\n"
+    "P1,有场所,requirement,1,no\n"
+    "P2,有标识牌,requirement,1,yes\n";
+  g_autoptr(HdStandardSet) set = hd_standard_set_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  g_assert_true (hd_standard_set_parse_csv (csv, strlen (csv), "photo.csv", &items, &error));
+  g_assert_no_error (error);
+  hd_standard_set_set_code (set, "photo_test");
+  hd_standard_set_set_name (set, "照片测试");
+  hd_standard_set_set_applies_to (set, HD_SUBJECT_SITE);
+  id = hd_store_import_standard_set (f->store, set, items, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_photos (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdInspectionPhoto) photo = NULL;
+  g_autoptr(HdInspectionPhoto) second = NULL;
+  g_autoptr(GListStore) photos = NULL;
+  g_autofree char *site = add_site (f, "东街口党群服务中心", HD_SITE_KIND_SERVICE_CENTER, f->dongjie);
+  g_autofree char *set_id = photo_set (f);
+  g_autofree char *p1 = item_id (f, set_id, "P1");
+  g_autofree char *p2 = item_id (f, set_id, "P2");
+  g_autofree char *png = write_file (f, "门牌.png", tiny_png, sizeof tiny_png);
+  g_autofree char *other = write_file (f, "other.png", tiny_png, sizeof tiny_png);
+  g_autofree char *text = write_file (f, "notes.txt", "not a photo\n", 12);
+  g_autofree char *moved = g_build_filename (f->dir, "moved.png", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *expected_sha = NULL;
+  g_autofree char *id = inspect (f, HD_SUBJECT_SITE, site, set_id, "2026-03-10", "P2=partly", FALSE);
+  guint changes;
+
+  /* Add: stored by absolute path with its hash and type; listed per item and for all. */
+  changes = f->inspections_changed;
+  photo = hd_store_add_inspection_photo (f->store, id, p2, png, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (photo);
+  g_assert_cmpuint (f->inspections_changed, ==, changes + 1);
+  g_assert_true (g_path_is_absolute (hd_inspection_photo_get_path (photo)));
+  g_assert_cmpstr (hd_inspection_photo_get_path (photo), ==, png);
+  g_assert_cmpstr (hd_inspection_photo_get_mime_type (photo), ==, "image/png");
+  expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, tiny_png, sizeof tiny_png);
+  g_assert_cmpstr (hd_inspection_photo_get_sha256 (photo), ==, expected_sha);
+  g_assert_cmpstr (hd_inspection_photo_get_item_id (photo), ==, p2);
+  second = hd_store_add_inspection_photo (f->store, id, NULL, other, &error);
+  g_assert_no_error (error);
+
+  photos = hd_store_list_inspection_photos (f->store, id, p2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 1);
+  g_clear_object (&photos);
+  photos = hd_store_list_inspection_photos (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 2);
+  {
+    g_autoptr(HdInspectionPhoto) listed = g_list_model_get_item (G_LIST_MODEL (photos), 0);
+
+    g_assert_cmpstr (hd_inspection_photo_get_id (listed), ==, hd_inspection_photo_get_id (photo));
+    g_assert_cmpstr (hd_inspection_photo_get_sha256 (listed), ==, expected_sha);
+    g_assert_false (hd_inspection_photo_get_missing (listed));
+    g_assert_false (hd_inspection_photo_get_changed (listed));
+  }
+  g_clear_object (&photos);
+
+  /* Not an image: refused, naming the file; nothing written. */
+  before = snapshot (f);
+  g_assert_null (hd_store_add_inspection_photo (f->store, id, p2, text, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "notes.txt"));
+  g_clear_error (&error);
+  /* Not there at all. */
+  g_assert_null (hd_store_add_inspection_photo (f->store, id, p2, moved, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* An item of another set. */
+  g_assert_null (hd_store_add_inspection_photo (f->store, id, "no-such-item", png, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = snapshot (f);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* Remove. */
+  g_assert_true (hd_store_remove_inspection_photo (f->store, hd_inspection_photo_get_id (second), &error));
+  g_assert_no_error (error);
+  g_assert_false (hd_store_remove_inspection_photo (f->store, hd_inspection_photo_get_id (second), &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  photos = hd_store_list_inspection_photos (f->store, id, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 1);
+  g_clear_object (&photos);
+
+  /* A changed file: the hash differs now. */
+  {
+    guint8 edited[sizeof tiny_png + 4];
+
+    memcpy (edited, tiny_png, sizeof tiny_png);
+    memcpy (edited + sizeof tiny_png, "EXIF", 4);
+    g_assert_true (g_file_set_contents (png, (const char *) edited, sizeof edited, NULL));
+  }
+  photos = hd_store_list_inspection_photos (f->store, id, p2, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(HdInspectionPhoto) listed = g_list_model_get_item (G_LIST_MODEL (photos), 0);
+
+    g_assert_false (hd_inspection_photo_get_missing (listed));
+    g_assert_true (hd_inspection_photo_get_changed (listed));
+    g_assert_false (hd_inspection_photo_check (listed, NULL));
+  }
+  g_clear_object (&photos);
+
+  /* A moved file: missing. */
+  g_assert_cmpint (g_rename (png, moved), ==, 0);
+  photos = hd_store_list_inspection_photos (f->store, id, p2, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(HdInspectionPhoto) listed = g_list_model_get_item (G_LIST_MODEL (photos), 0);
+
+    g_assert_true (hd_inspection_photo_get_missing (listed));
+    g_assert_false (hd_inspection_photo_get_changed (listed));
+  }
+  g_clear_object (&photos);
+  g_assert_cmpint (g_rename (moved, png), ==, 0);
+
+  /* Finished: read-only. */
+  g_assert_true (hd_store_finish_inspection (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (hd_store_add_inspection_photo (f->store, id, p2, other, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hd_store_remove_inspection_photo (f->store, hd_inspection_photo_get_id (photo), &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Still listed on the record. */
+  photos = hd_store_list_inspection_photos (f->store, id, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 1);
+}
+
+static void
+test_photo_required (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdInspectionPhoto) photo = NULL;
+  g_autoptr(HdInspection) inspection = NULL;
+  g_autofree char *site = add_site (f, "南街社区党群服务站", HD_SITE_KIND_SERVICE_CENTER, f->dongjie);
+  g_autofree char *set_id = photo_set (f);
+  g_autofree char *p2 = item_id (f, set_id, "P2");
+  g_autofree char *png = write_file (f, "sign.png", tiny_png, sizeof tiny_png);
+  g_autofree char *met = inspect (f, HD_SUBJECT_SITE, site, set_id, "2026-03-10", "", FALSE);
+  g_autofree char *not_met = inspect (f, HD_SUBJECT_SITE, site, set_id, "2026-03-11", "P2=not_met", FALSE);
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after = NULL;
+
+  /* Met without a photo: refused, naming the item; nothing changes. */
+  g_assert_false (hd_store_finish_inspection (f->store, met, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "有标识牌"));
+  g_assert_nonnull (strstr (error->message, "photo"));
+  g_assert_null (strstr (error->message, "有场所"));
+  g_clear_error (&error);
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+  inspection = hd_store_get_inspection (f->store, met, &error);
+  g_assert_cmpint (hd_inspection_get_state (inspection), ==, HD_INSPECTION_DRAFT);
+  g_clear_object (&inspection);
+
+  /* A photo of another item does not count; one of this item does. */
+  photo = hd_store_add_inspection_photo (f->store, met, NULL, png, &error);
+  g_assert_no_error (error);
+  g_assert_false (hd_store_finish_inspection (f->store, met, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&photo);
+  photo = hd_store_add_inspection_photo (f->store, met, p2, png, &error);
+  g_assert_no_error (error);
+  g_assert_true (hd_store_finish_inspection (f->store, met, &error));
+  g_assert_no_error (error);
+
+  /* Not met needs no evidence of what is not there. */
+  g_assert_true (hd_store_finish_inspection (f->store, not_met, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1245,6 +1469,8 @@ main (int    argc,
   ADD ("/inspection/rectification-commands", test_rectification_commands);
   ADD ("/inspection/settings", test_settings);
   ADD ("/inspection/autosave-crash", test_autosave_crash);
+  ADD ("/inspection/photos", test_photos);
+  ADD ("/inspection/photo-required", test_photo_required);
 #undef ADD
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "hd-light-glyph.h"
 #include "hd-lights.h"
 #include "hd-map-view.h"
+#include "hd-rectification-editor.h"
 #include "hd-rectification-row.h"
 #include "hd-site-row.h"
 #include "hd-start-dialog.h"
@@ -1113,6 +1114,11 @@ test_texts (void)
                                                                    HD_ANSWER_MET, TRUE);
   g_autofree char *due = hd_rectification_row_format_due ("2025-07-01");
   g_autofree char *no_due = hd_rectification_row_format_due (NULL);
+  g_autofree char *one_photo = hd_checklist_row_format_photos (1, 0, 0);
+  g_autofree char *bad_photos = hd_checklist_row_format_photos (3, 1, 1);
+  g_autofree char *no_photo = hd_checklist_row_format_photos (0, 0, 0);
+  GDate parsed;
+  gboolean has_date;
   g_autofree char *target = hd_subject_to_target (HD_SUBJECT_BELT, "abc-1");
   g_autofree char *id = NULL;
   HdSubjectKind kind = HD_SUBJECT_SITE;
@@ -1153,6 +1159,274 @@ test_texts (void)
   g_assert_nonnull (hd_start_dialog_check_date ("2025-02-30", NULL));
   g_assert_nonnull (hd_start_dialog_check_date ("1.6.2025", NULL));
   g_assert_nonnull (hd_start_dialog_check_date ("", NULL));
+
+  g_assert_cmpstr (one_photo, ==, "1 photo");
+  g_assert_cmpstr (bad_photos, ==, "3 photos, 1 missing, 1 changed");
+  g_assert_null (no_photo);
+  g_assert_true (hd_rectification_editor_parse_due ("", &parsed, &has_date));
+  g_assert_false (has_date);
+  g_assert_true (hd_rectification_editor_parse_due (" 2026-07-01 ", &parsed, &has_date));
+  g_assert_true (has_date);
+  g_assert_cmpint (g_date_get_day (&parsed), ==, 1);
+  g_assert_false (hd_rectification_editor_parse_due ("2026-02-30", &parsed, &has_date));
+  g_assert_false (hd_rectification_editor_parse_due ("next week", &parsed, &has_date));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Photo evidence, task editing, standard sets from a file                                    */
+
+static HdChecklistRow *
+find_checklist_row (GtkWidget  *widget,
+                    const char *code)
+{
+  if (HD_IS_CHECKLIST_ROW (widget) &&
+      g_strcmp0 (hd_checklist_row_get_code (HD_CHECKLIST_ROW (widget)), code) == 0)
+    return HD_CHECKLIST_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      HdChecklistRow *found = find_checklist_row (child, code);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  HdWindow   *window;
+  const char *code;
+  guint       n_photos;
+} PhotoQuery;
+
+static gboolean
+row_shows_photos (gpointer data)
+{
+  PhotoQuery *query = data;
+  HdChecklistRow *row;
+
+  row = find_checklist_row (hd_window_get_inspection_view (query->window), query->code);
+  return row != NULL && hd_checklist_row_get_n_photos (row) == query->n_photos;
+}
+
+/* A 96×72 picture of a red banner on a sunny wall, as a stand-in for a photo. */
+static char *
+write_photo (const char *dir,
+             const char *name)
+{
+  const int width = 96, height = 72;
+  g_autofree guint8 *pixels = g_malloc (width * height * 4);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 *p = pixels + (y * width + x) * 4;
+        gboolean banner = y > 20 && y < 44 && x > 10 && x < 86;
+
+        p[0] = banner ? 200 : 230 - y;
+        p[1] = banner ? 20 : 200 - y / 2;
+        p[2] = banner ? 30 : 150;
+        p[3] = 255;
+      }
+  bytes = g_bytes_new_take (g_steal_pointer (&pixels), width * height * 4);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8A8, bytes, width * 4);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return path;
+}
+
+static void
+test_photos_tasks_sets (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char csv[] =
+    "code,title,kind,weight,photo_required\n"
+    "Z1,有活动场所,requirement,1,no\n"
+    "Z2,有统一标识,requirement,2,yes\n"
+    "Z3,阵地被挪作他用,red_line,0,no\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStandardSet) set = NULL;
+  g_autoptr(GListStore) items = NULL;
+  g_autoptr(HdInspection) inspection = NULL;
+  g_autoptr(HdInspection) after = NULL;
+  g_autoptr(GListStore) answers = NULL;
+  g_autoptr(HdInspectionPhoto) photo = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "district 48.csv", NULL);
+  g_autofree char *photo_path = write_photo (fixture->dir, "标识牌.png");
+  g_autofree char *site_id = NULL;
+  g_autofree char *z2 = NULL;
+  g_autofree char *task_id = NULL;
+  const char *ids[2] = { NULL, NULL };
+  HdInspectionView *view;
+  HdChecklistRow *row;
+  HdInspectionsPanel *panel;
+  GtkWidget *editor;
+  GtkEditable *owner_row, *due_row;
+  GListModel *tasks;
+  PhotoQuery query;
+  GDate date;
+
+  fixture->window = hd_window_new (app, fixture->store);
+  hd_window_fix_size (fixture->window, 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window));
+
+  /* A standard set from a CSV file, as win.import-standard-set does after the chooser. */
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, &error));
+  file = g_file_new_for_path (csv_path);
+  g_assert_true (hd_window_import_standard_set_file (fixture->window, file, "district_48",
+                                                     "区级48条（测试）", HD_SUBJECT_SITE));
+  set = hd_store_find_standard_set (fixture->store, "district_48", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (set);
+  g_assert_cmpstr (hd_standard_set_get_name (set), ==, "区级48条（测试）");
+  g_assert_cmpint (hd_standard_set_get_applies_to (set), ==, HD_SUBJECT_SITE);
+  items = hd_store_list_standard_items (fixture->store, hd_standard_set_get_id (set), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (items)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HdStandardItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      if (g_str_equal (hd_standard_item_get_code (item), "Z2"))
+        {
+          g_assert_true (hd_standard_item_get_photo_required (item));
+          z2 = g_strdup (hd_standard_item_get_id (item));
+        }
+    }
+  g_assert_nonnull (z2);
+
+  /* A bad file: refused with a dialog naming the line; nothing imported. */
+  {
+    g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.csv", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+    g_autoptr(HdStandardSet) none = NULL;
+
+    g_assert_true (g_file_set_contents (bad_path, "code,title,kind,weight\nB1,有场所,maybe,1\n", -1, NULL));
+    g_assert_false (hd_window_import_standard_set_file (fixture->window, bad, NULL, NULL,
+                                                        HD_SUBJECT_SITE));
+    none = hd_store_find_standard_set (fixture->store, "bad", NULL);
+    g_assert_null (none);
+  }
+
+  /* The start dialog of a site offers the new set. */
+  site_id = g_strdup (hd_site_get_id (never_inspected_site (fixture->store)));
+  {
+    g_autofree char *target = hd_subject_to_target (HD_SUBJECT_SITE, site_id);
+    GtkWidget *dialog = hd_window_start_inspection (fixture->window, target);
+    g_auto(GStrv) offered = NULL;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (dialog);
+    offered = hd_start_dialog_dup_offered_set_ids (HD_START_DIALOG (dialog));
+    for (guint i = 0; offered[i] != NULL; i++)
+      found |= g_str_equal (offered[i], hd_standard_set_get_id (set));
+    g_assert_true (found);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+  }
+
+  /* An inspection with it, open in the checklist, every item met. */
+  g_date_clear (&date, 1);
+  date = hd_store_get_today (fixture->store);
+  inspection = hd_store_start_inspection (fixture->store, HD_SUBJECT_SITE, site_id,
+                                          hd_standard_set_get_id (set), INSPECTOR, &date, &error);
+  g_assert_no_error (error);
+  ids[0] = hd_inspection_get_id (inspection);
+  g_assert_true (hd_window_open_inspections (fixture->window, ids));
+  view = HD_INSPECTION_VIEW (hd_window_get_inspection_view (fixture->window));
+  g_assert_cmpuint (hd_inspection_view_get_n_items (view), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(HdStandardItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      g_assert_true (hd_store_set_inspection_answer (fixture->store, ids[0],
+                                                     hd_standard_item_get_id (item),
+                                                     HD_ANSWER_MET, &error));
+      g_assert_no_error (error);
+    }
+  spin ();
+  row = find_checklist_row (GTK_WIDGET (view), "Z2");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (hd_checklist_row_get_n_photos (row), ==, 0);
+
+  /* Finishing without the photo Z2 needs: refused (a toast), still a draft. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "insp.finish", NULL));
+  spin ();
+  after = hd_store_get_inspection (fixture->store, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hd_inspection_get_state (after), ==, HD_INSPECTION_DRAFT);
+  g_assert_true (hd_inspection_view_get_editable (view));
+  g_clear_object (&after);
+
+  /* A photo added through the core while the checklist is open: the row shows it. */
+  photo = hd_store_add_inspection_photo (fixture->store, ids[0], z2, photo_path, &error);
+  g_assert_no_error (error);
+  query = (PhotoQuery) { fixture->window, "Z2", 1 };
+  g_assert_true (wait_until (row_shows_photos, &query));
+  row = find_checklist_row (GTK_WIDGET (view), "Z2");
+  g_assert_cmpuint (hd_checklist_row_get_n_thumbnails (row), ==, 1);
+  g_assert_cmpuint (hd_checklist_row_get_n_photo_problems (row), ==, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  keep_screenshot (fixture->window, "checklist-photo.png");
+
+  /* Now it finishes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "insp.finish", NULL));
+  spin ();
+  after = hd_store_get_inspection (fixture->store, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hd_inspection_get_state (after), ==, HD_INSPECTION_FINISHED);
+
+  /* A rectification task edited in the open-tasks list: owner and due date. */
+  panel = HD_INSPECTIONS_PANEL (hd_window_get_inspections_panel (fixture->window));
+  g_assert_true (hd_window_set_page (fixture->window, "rectifications"));
+  tasks = hd_inspections_panel_get_rectification_model (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), >, 0);
+  {
+    g_autoptr(HdRectification) task = g_list_model_get_item (tasks, 0);
+
+    task_id = g_strdup (hd_rectification_get_id (task));
+  }
+  editor = hd_inspections_panel_edit_rectification (panel, 0);
+  g_assert_true (HD_IS_RECTIFICATION_EDITOR (editor));
+  owner_row = GTK_EDITABLE (gtk_widget_get_template_child (editor, HD_TYPE_RECTIFICATION_EDITOR,
+                                                           "owner_row"));
+  due_row = GTK_EDITABLE (gtk_widget_get_template_child (editor, HD_TYPE_RECTIFICATION_EDITOR,
+                                                         "due_row"));
+  gtk_editable_set_text (owner_row, "东街街道党工委 林峰");
+  /* Not a date: Save is off. */
+  gtk_editable_set_text (due_row, "2026-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "save"));
+  gtk_editable_set_text (due_row, "2031-06-30");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "save"));
+  keep_dialog_screenshot (editor, "task-editor.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "save");
+  spin ();
+  {
+    HdRectificationFilter filter = { 0 };
+    GDate today = hd_store_get_today (fixture->store);
+    g_autoptr(GListStore) all = NULL;
+    gboolean seen = FALSE;
+
+    filter.include_closed = TRUE;
+    all = hd_store_list_rectifications (fixture->store, &filter, &today, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+      {
+        g_autoptr(HdRectification) task = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+        if (!g_str_equal (hd_rectification_get_id (task), task_id))
+          continue;
+        seen = TRUE;
+        g_assert_cmpstr (hd_rectification_get_owner (task), ==, "东街街道党工委 林峰");
+        g_assert_cmpstr (hd_rectification_get_due_date (task), ==, "2031-06-30");
+        g_assert_cmpint (hd_rectification_get_state (task), ==, HD_RECTIFICATION_OPEN);
+      }
+    g_assert_true (seen);
+  }
 }
 
 int
@@ -1176,6 +1450,8 @@ main (int   argc,
               fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/ui-inspection/suggestions", Fixture, NULL,
               fixture_set_up, test_suggestions, fixture_tear_down);
+  g_test_add ("/ui-inspection/photos-tasks-sets", Fixture, NULL,
+              fixture_set_up, test_photos_tasks_sets, fixture_tear_down);
 
   status = g_test_run ();
 

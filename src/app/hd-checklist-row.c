@@ -43,6 +43,14 @@ struct _HdChecklistRow
   GtkToggleButton *na_button;
   GtkEntry        *note_entry;
   GtkLabel        *note_label;
+  GtkWidget       *photo_button;
+  GtkWidget       *photos_box;
+  GtkBox          *thumbnails_box;
+  GtkWidget       *photo_warning;
+  GtkLabel        *photos_label;
+
+  guint            n_photos;
+  guint            n_photo_problems;
 };
 
 G_DEFINE_FINAL_TYPE (HdChecklistRow, hd_checklist_row, GTK_TYPE_LIST_BOX_ROW)
@@ -51,6 +59,7 @@ enum {
   ANSWER_CHOSEN,
   NOTE_CHANGED,
   NOTE_ACTIVATED,
+  PHOTO_REQUESTED,
   N_SIGNALS
 };
 
@@ -159,6 +168,13 @@ on_answer_toggled (HdChecklistRow  *self,
     answer = HD_ANSWER_NA;
 
   g_signal_emit (self, signals[ANSWER_CHOSEN], 0, (int) answer);
+}
+
+static void
+on_photo_clicked (HdChecklistRow *self,
+                  GtkButton      *button)
+{
+  g_signal_emit (self, signals[PHOTO_REQUESTED], 0);
 }
 
 static void
@@ -273,6 +289,12 @@ hd_checklist_row_class_init (HdChecklistRowClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  signals[PHOTO_REQUESTED] =
+    g_signal_new ("photo-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   hd_application_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -293,8 +315,14 @@ hd_checklist_row_class_init (HdChecklistRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, na_button);
   gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, note_entry);
   gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, photo_button);
+  gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, photos_box);
+  gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, thumbnails_box);
+  gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, photo_warning);
+  gtk_widget_class_bind_template_child (widget_class, HdChecklistRow, photos_label);
   gtk_widget_class_bind_template_callback (widget_class, on_answer_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_confirm_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_photo_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_note_activate);
 
@@ -385,6 +413,7 @@ hd_checklist_row_new (HdInspectionAnswer *answer,
 
   /* A finished inspection is a record: answers can be read, not changed (a correction can). */
   gtk_widget_set_sensitive (self->answers_box, editable);
+  gtk_widget_set_visible (self->photo_button, editable);
   note = hd_inspection_answer_get_note (answer);
   gtk_widget_set_visible (GTK_WIDGET (self->note_entry), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label),
@@ -523,4 +552,155 @@ hd_checklist_row_note_has_focus (HdChecklistRow *self)
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   return focus != NULL && (focus == GTK_WIDGET (self->note_entry) ||
                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry)));
+}
+
+char *
+hd_checklist_row_format_photos (guint n_photos,
+                                guint n_missing,
+                                guint n_changed)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (n_photos == 0)
+    return NULL;
+  /* Translators: under a checklist item: how many photos are attached */
+  g_string_append_printf (text, ngettext ("%u photo", "%u photos", n_photos), n_photos);
+  if (n_missing > 0)
+    {
+      g_string_append (text, C_("list separator", ", "));
+      /* Translators: photos whose file was moved or deleted since it was attached */
+      g_string_append_printf (text, ngettext ("%u missing", "%u missing", n_missing), n_missing);
+    }
+  if (n_changed > 0)
+    {
+      g_string_append (text, C_("list separator", ", "));
+      /* Translators: photos whose file was edited since it was attached */
+      g_string_append_printf (text, ngettext ("%u changed", "%u changed", n_changed), n_changed);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+#define THUMBNAIL_SIZE 48
+#define MAX_THUMBNAILS 3
+
+/* A square thumbnail of the photo's middle, decoded at thumbnail size (a camera's photo is 12+
+ * megapixels): its natural size is THUMBNAIL_SIZE, so the strip stays small. */
+static GtkWidget *
+thumbnail_new (HdInspectionPhoto *photo)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) square = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = hd_inspection_photo_get_path (photo);
+  GtkWidget *picture;
+  int width, height;
+
+  if (!gdk_pixbuf_get_file_info (path, &width, &height) || width <= 0 || height <= 0)
+    width = height = THUMBNAIL_SIZE;
+  /* The short side at THUMBNAIL_SIZE, then the middle square of it. */
+  if (width >= height)
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, -1, THUMBNAIL_SIZE, TRUE, &error);
+  else
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE, -1, TRUE, &error);
+  if (pixbuf == NULL)
+    {
+      g_debug ("No thumbnail of %s: %s", path, error->message);
+      picture = gtk_image_new_from_icon_name ("image-missing-symbolic");
+    }
+  else
+    {
+      int side = MIN (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
+
+      square = gdk_pixbuf_new_subpixbuf (pixbuf, (gdk_pixbuf_get_width (pixbuf) - side) / 2,
+                                         (gdk_pixbuf_get_height (pixbuf) - side) / 2, side, side);
+      texture = gdk_texture_new_for_pixbuf (square);
+      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+    }
+  gtk_widget_set_size_request (picture, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (picture, path);
+  gtk_widget_add_css_class (picture, "hd-thumbnail");
+  return picture;
+}
+
+void
+hd_checklist_row_set_photos (HdChecklistRow *self,
+                             GListModel     *photos)
+{
+  GtkWidget *child;
+  guint n_missing = 0, n_changed = 0;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+
+  g_return_if_fail (HD_IS_CHECKLIST_ROW (self));
+  g_return_if_fail (photos == NULL || G_IS_LIST_MODEL (photos));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails_box))) != NULL)
+    gtk_box_remove (self->thumbnails_box, child);
+
+  self->n_photos = photos != NULL ? g_list_model_get_n_items (photos) : 0;
+  for (guint i = 0; i < self->n_photos; i++)
+    {
+      g_autoptr(HdInspectionPhoto) photo = g_list_model_get_item (photos, i);
+
+      if (hd_inspection_photo_get_missing (photo))
+        {
+          n_missing++;
+          if (tooltip->len > 0)
+            g_string_append_c (tooltip, '\n');
+          /* Translators: a tooltip line of a checklist item; %s is the photo's file */
+          g_string_append_printf (tooltip, _("%s: the file was moved or deleted"),
+                                  hd_inspection_photo_get_path (photo));
+        }
+      else if (hd_inspection_photo_get_changed (photo))
+        {
+          n_changed++;
+          if (tooltip->len > 0)
+            g_string_append_c (tooltip, '\n');
+          /* Translators: a tooltip line of a checklist item; %s is the photo's file */
+          g_string_append_printf (tooltip, _("%s: the file was changed since it was attached"),
+                                  hd_inspection_photo_get_path (photo));
+        }
+      if (i < MAX_THUMBNAILS && !hd_inspection_photo_get_missing (photo))
+        gtk_box_append (self->thumbnails_box, thumbnail_new (photo));
+    }
+  self->n_photo_problems = n_missing + n_changed;
+
+  text = hd_checklist_row_format_photos (self->n_photos, n_missing, n_changed);
+  gtk_label_set_label (self->photos_label, text);
+  gtk_widget_set_visible (self->photos_box, self->n_photos > 0);
+  gtk_widget_set_visible (self->photo_warning, self->n_photo_problems > 0);
+  gtk_widget_set_tooltip_text (self->photo_warning, tooltip->str);
+  if (self->n_photo_problems > 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->photo_warning),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip->str, -1);
+}
+
+guint
+hd_checklist_row_get_n_photos (HdChecklistRow *self)
+{
+  g_return_val_if_fail (HD_IS_CHECKLIST_ROW (self), 0);
+  return self->n_photos;
+}
+
+guint
+hd_checklist_row_get_n_thumbnails (HdChecklistRow *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HD_IS_CHECKLIST_ROW (self), 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_PICTURE (child);
+  return n;
+}
+
+guint
+hd_checklist_row_get_n_photo_problems (HdChecklistRow *self)
+{
+  g_return_val_if_fail (HD_IS_CHECKLIST_ROW (self), 0);
+  return self->n_photo_problems;
 }

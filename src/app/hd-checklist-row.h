@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (HdChecklistRow, hd_checklist_row, HD, CHECKLIST_ROW, GtkLi
  *   "answer-chosen" (int HdAnswer): the inspector clicked an answer or Confirm;
  *   "note-changed" (const char *text): the note, a moment after typing stops or when the
  *     entry loses the focus;
- *   "note-activated": Enter in the note. */
+ *   "note-activated": Enter in the note;
+ *   "photo-requested": the inspector asked to attach a photo (the camera button). */
 GtkWidget  *hd_checklist_row_new              (HdInspectionAnswer *answer,
                                                const char         *inspection_id,
                                                gboolean            editable);
@@ -45,6 +46,15 @@ void        hd_checklist_row_flush_note       (HdChecklistRow *self);
 void        hd_checklist_row_focus_note       (HdChecklistRow *self);
 gboolean    hd_checklist_row_note_has_focus   (HdChecklistRow *self);
 
+/* Shows the item's photos (element-type HdInspectionPhoto, already checked; NULL: none): a
+ * count, thumbnails of the first few, and a warning icon when a file is missing or changed. */
+void        hd_checklist_row_set_photos       (HdChecklistRow *self,
+                                               GListModel     *photos);
+guint       hd_checklist_row_get_n_photos     (HdChecklistRow *self);
+guint       hd_checklist_row_get_n_thumbnails (HdChecklistRow *self);
+/* Photos whose file is missing or changed. */
+guint       hd_checklist_row_get_n_photo_problems (HdChecklistRow *self);
+
 /* The texts the row uses, as pure functions of the values. (transfer full)
  *   accessible: "A1 有场所: Met" / "A1 有场所: not answered" (plus ", suggested from the data");
  *   previous: "Last time: Met". */
@@ -53,5 +63,9 @@ char       *hd_checklist_row_format_accessible (const char *code,
                                                 HdAnswer    answer,
                                                 gboolean    suggested);
 char       *hd_checklist_row_format_previous   (HdAnswer    previous);
+/* "2 photos" / "2 photos, 1 missing, 1 changed"; NULL for none. */
+char       *hd_checklist_row_format_photos     (guint       n_photos,
+                                                guint       n_missing,
+                                                guint       n_changed);
 
 G_END_DECLS

@@ -543,6 +543,7 @@ hd_inspection_view_update (HdInspectionView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insp.finish", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insp.answer", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insp.clear-answer", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "insp.attach-photo", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insp.confirm-suggestions",
                                  editable && any_suggested);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "insp.correct", !editable && any_finished);
@@ -590,6 +591,155 @@ remove_rows (HdInspectionView *self)
     gtk_list_box_remove (self->list, child);
 }
 
+/* Gives every row its item's photos: one listing per inspection (each file is checked, so a
+ * photo moved away since is flagged). */
+static void
+sync_photos (HdInspectionView *self)
+{
+  for (guint i = 0; i < self->inspections->len; i++)
+    {
+      HdInspection *inspection = g_ptr_array_index (self->inspections, i);
+      const char *inspection_id = hd_inspection_get_id (inspection);
+      g_autoptr(GHashTable) by_item = NULL;
+      g_autoptr(GListStore) photos = NULL;
+      g_autoptr(GError) error = NULL;
+
+      photos = hd_store_list_inspection_photos (self->store, inspection_id, NULL, &error);
+      if (photos == NULL)
+        {
+          g_warning ("Cannot list the photos: %s", error->message);
+          continue;
+        }
+      by_item = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (photos)); j++)
+        {
+          g_autoptr(HdInspectionPhoto) photo = g_list_model_get_item (G_LIST_MODEL (photos), j);
+          const char *item_id = hd_inspection_photo_get_item_id (photo);
+          GListStore *list;
+
+          if (item_id == NULL)
+            continue;
+          list = g_hash_table_lookup (by_item, item_id);
+          if (list == NULL)
+            {
+              list = g_list_store_new (HD_TYPE_INSPECTION_PHOTO);
+              g_hash_table_insert (by_item, g_strdup (item_id), list);
+            }
+          g_list_store_append (list, photo);
+        }
+      for (guint k = 0; k < self->rows->len; k++)
+        {
+          HdChecklistRow *row = g_ptr_array_index (self->rows, k);
+
+          if (g_strcmp0 (hd_checklist_row_get_inspection_id (row), inspection_id) == 0)
+            hd_checklist_row_set_photos (row, g_hash_table_lookup (by_item,
+                                                                   hd_checklist_row_get_item_id (row)));
+        }
+    }
+}
+
+static void
+attach_photos (HdInspectionView *self,
+               HdChecklistRow   *row,
+               GListModel       *files)
+{
+  guint attached = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(HdInspectionPhoto) photo = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s” is not a local file"), uri);
+        }
+      else
+        photo = hd_store_add_inspection_photo (self->store, hd_checklist_row_get_inspection_id (row),
+                                               hd_checklist_row_get_item_id (row), path, &error);
+      if (photo == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: a toast; %s is the reason */
+          message = g_strdup_printf (_("The photo was not attached: %s"), error->message);
+          toast (self, message);
+          return;
+        }
+      attached++;
+    }
+
+  if (attached > 0)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (ngettext ("%u photo attached to “%s”", "%u photos attached to “%s”",
+                                           attached),
+                                 attached, hd_checklist_row_get_title (row));
+      toast (self, message);
+    }
+}
+
+static void
+on_photo_chooser_response (GtkNativeDialog *chooser,
+                           int              response,
+                           gpointer         user_data)
+{
+  HdInspectionView *self = HD_INSPECTION_VIEW (user_data);
+  HdChecklistRow *row = g_object_get_data (G_OBJECT (chooser), "hd-row");
+
+  if (response == GTK_RESPONSE_ACCEPT && row != NULL && g_ptr_array_find (self->rows, row, NULL))
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      attach_photos (self, row, files);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_photos (HdInspectionView *self,
+               HdChecklistRow   *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!row_is_editable (self, row))
+    {
+      toast (self, _("This inspection is finished; use “Correct…” to change it"));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Attach a Photo"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* The row outlives the chooser only if the list is not rebuilt meanwhile: checked on reply. */
+  g_object_set_data_full (G_OBJECT (chooser), "hd-row", g_object_ref (row), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_photo_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_row_photo_requested (HdInspectionView *self,
+                        HdChecklistRow   *row)
+{
+  choose_photos (self, row);
+}
+
 static gboolean
 build_rows (HdInspectionView  *self,
             GError           **error)
@@ -617,11 +767,14 @@ build_rows (HdInspectionView  *self,
                                    G_CALLBACK (on_row_note_changed), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (row, "note-activated",
                                    G_CALLBACK (on_row_note_activated), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (row, "photo-requested",
+                                   G_CALLBACK (on_row_photo_requested), self, G_CONNECT_SWAPPED);
           gtk_list_box_append (self->list, row);
           g_ptr_array_add (self->rows, row);
         }
     }
 
+  sync_photos (self);
   return TRUE;
 }
 
@@ -756,6 +909,7 @@ reload (HdInspectionView *self)
             }
         }
     }
+  sync_photos (self);
 
   update_header (self);
   update_result (self);
@@ -854,6 +1008,18 @@ focus_note_action (GtkWidget  *widget,
 
   if (row != NULL)
     hd_checklist_row_focus_note (row);
+}
+
+static void
+attach_photo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HdInspectionView *self = HD_INSPECTION_VIEW (widget);
+  HdChecklistRow *row = focused_row (self);
+
+  if (row != NULL)
+    choose_photos (self, row);
 }
 
 static void
@@ -1128,6 +1294,11 @@ on_key_pressed (HdInspectionView      *self,
     case GDK_KEY_n:
     case GDK_KEY_N:
       return gtk_widget_activate_action (GTK_WIDGET (self), "insp.focus-note", NULL);
+    case GDK_KEY_p:
+    case GDK_KEY_P:
+      if (row == NULL)
+        return GDK_EVENT_PROPAGATE;
+      return gtk_widget_activate_action (GTK_WIDGET (self), "insp.attach-photo", NULL);
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
       if (row == NULL)
@@ -1325,6 +1496,7 @@ hd_inspection_view_class_init (HdInspectionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "insp.focus-note", NULL, focus_note_action);
   gtk_widget_class_install_action (widget_class, "insp.confirm-suggestions", NULL,
                                    confirm_suggestions_action);
+  gtk_widget_class_install_action (widget_class, "insp.attach-photo", NULL, attach_photo_action);
   gtk_widget_class_install_action (widget_class, "insp.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "insp.correct", NULL, correct_action);
 

@@ -7,6 +7,7 @@
 #include "hd-application.h"
 #include "hd-due-row.h"
 #include "hd-inspections-panel.h"
+#include "hd-rectification-editor.h"
 #include "hd-rectification-row.h"
 #include "hd-subject.h"
 
@@ -313,20 +314,63 @@ on_due_activate (HdInspectionsPanel *self,
 }
 
 static void
+on_editor_response (HdInspectionsPanel    *self,
+                    const char            *response,
+                    HdRectificationEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+  HdRectification *task = hd_rectification_editor_get_task (editor);
+
+  if (g_strcmp0 (response, "history") == 0)
+    {
+      g_autofree char *target = hd_subject_to_target (hd_rectification_get_subject_kind (task),
+                                                      hd_rectification_get_subject_id (task));
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", "s", target);
+    }
+  else if (g_strcmp0 (response, "save") == 0 &&
+           !hd_rectification_editor_apply (editor, self->store, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Cannot Change the Task"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+GtkWidget *
+hd_inspections_panel_edit_rectification (HdInspectionsPanel *self,
+                                         guint               position)
+{
+  g_autoptr(HdRectification) task = NULL;
+  GtkRoot *root;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (HD_IS_INSPECTIONS_PANEL (self), NULL);
+
+  task = g_list_model_get_item (G_LIST_MODEL (self->rect_model), position);
+  if (task == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  editor = hd_rectification_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, task);
+  g_signal_connect_object (editor, "response", G_CALLBACK (on_editor_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
 on_rect_activate (HdInspectionsPanel *self,
                   guint               position,
                   GtkListView        *list)
 {
-  g_autoptr(HdRectification) task = g_list_model_get_item (G_LIST_MODEL (self->rect_model),
-                                                           position);
-  g_autofree char *target = NULL;
-
-  if (task == NULL)
-    return;
-
-  target = hd_subject_to_target (hd_rectification_get_subject_kind (task),
-                                 hd_rectification_get_subject_id (task));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-history", "s", target);
+  hd_inspections_panel_edit_rectification (self, position);
 }
 
 static void

@@ -16,8 +16,9 @@ G_DECLARE_FINAL_TYPE (HdInspectionsPanel, hd_inspections_panel, HD, INSPECTIONS_
  *     first, then the oldest), each with a button that starts an inspection;
  *   "rectifications": the open rectification tasks (problem and improvement lists), an
  *     "Overdue Only" filter and export to CSV (panel.export-rectifications).
- * Activating a queue or task row shows the subject's history (win.show-history); activating a
- * draft opens it (win.open-inspection). Follows the store's "changed". */
+ * Activating a queue row shows the subject's history (win.show-history); activating a task row
+ * opens its editor (owner, due date, state; with a way to the history); activating a draft opens
+ * it (win.open-inspection). Follows the store's "changed". */
 GtkWidget  *hd_inspections_panel_new          (HdStore            *store,
                                                HdLights           *lights);
 
@@ -38,6 +39,11 @@ void        hd_inspections_panel_set_overdue_only (HdInspectionsPanel *self,
 
 /* (transfer full) (nullable): "site:ID" / "belt:ID" of the row selected in the visible tab. */
 char       *hd_inspections_panel_dup_selected_target (HdInspectionsPanel *self);
+
+/* Opens the editor of the task at @position of the list. (transfer none) (nullable): the
+ * editor (an HdRectificationEditor), which applies itself on "save". */
+GtkWidget  *hd_inspections_panel_edit_rectification (HdInspectionsPanel *self,
+                                                     guint               position);
 
 /* Writes the tasks as the list shows them (filter included) to @file in the store's CSV format. */
 gboolean    hd_inspections_panel_export_csv   (HdInspectionsPanel *self,

@@ -92,6 +92,19 @@ hd_start_dialog_dup_set_ids (HdStartDialog *self)
   return g_strv_builder_end (builder);
 }
 
+GStrv
+hd_start_dialog_dup_offered_set_ids (HdStartDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (HD_IS_START_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->checks->len; i++)
+    g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (self->checks, i), SET_ID_KEY));
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 on_input_changed (HdStartDialog *self)
 {

@@ -28,6 +28,9 @@ GtkWidget *hd_start_dialog_new           (GtkWindow      *parent,
 gboolean   hd_start_dialog_is_valid      (HdStartDialog  *self);
 /* (transfer full): the ids of the ticked sets */
 GStrv      hd_start_dialog_dup_set_ids   (HdStartDialog  *self);
+/* (transfer full): the ids of every set offered (ticked or not), read from the store when the
+ * dialog opened */
+GStrv      hd_start_dialog_dup_offered_set_ids (HdStartDialog *self);
 
 /* Why the date cannot be used, or %NULL when it can: pure, for tests. */
 const char *hd_start_dialog_check_date   (const char     *text,

@@ -121,6 +121,8 @@ hd_window_update_state (HdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  self->store != NULL && !self->failed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-standard-set",
+                                 self->store != NULL && !self->failed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-inspection",
                                  self->store != NULL && !self->failed && !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history",
@@ -297,6 +299,202 @@ hd_window_import_files (HdWindow   *self,
   message = format_import_summary (&summary);
   hd_window_add_toast (self, message);
   return TRUE;
+}
+
+gboolean
+hd_window_import_standard_set_file (HdWindow      *self,
+                                    GFile         *file,
+                                    const char    *code,
+                                    const char    *name,
+                                    HdSubjectKind  applies_to)
+{
+  g_autoptr(HdStandardSet) set = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *set_id = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!hd_standard_set_parse_file (file, &set, &items, &error))
+    {
+      hd_window_show_error_dialog (self, _("Cannot Import the Standard Set"), error);
+      return FALSE;
+    }
+  /* A CSV file holds items only: what the set is comes from the inspector. */
+  basename = g_file_get_basename (file);
+  lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
+    hd_standard_set_set_applies_to (set, applies_to);
+  if (code != NULL && *code != '\0')
+    hd_standard_set_set_code (set, code);
+  if (name != NULL && *name != '\0')
+    hd_standard_set_set_name (set, name);
+
+  set_id = hd_store_import_standard_set (self->store, set, items, &error);
+  if (set_id == NULL)
+    {
+      hd_window_show_error_dialog (self, _("Cannot Import the Standard Set"), error);
+      return FALSE;
+    }
+
+  count = g_strdup_printf (ngettext ("%u item", "%u items", items->len), items->len);
+  /* Translators: a toast after importing a standard set: its name, then "N items" */
+  message = g_strdup_printf (_("Imported “%s” with %s"), hd_standard_set_get_name (set), count);
+  hd_window_add_toast (self, message);
+  return TRUE;
+}
+
+typedef struct {
+  GFile       *file;
+  AdwEntryRow *code_row;
+  AdwEntryRow *name_row;
+  AdwComboRow *applies_row;
+} SetDetails;
+
+static void
+set_details_free (gpointer data)
+{
+  SetDetails *details = data;
+
+  g_clear_object (&details->file);
+  g_free (details);
+}
+
+static void
+on_set_details_response (HdWindow         *self,
+                         const char       *response,
+                         AdwMessageDialog *dialog)
+{
+  SetDetails *details = g_object_get_data (G_OBJECT (dialog), "hd-set-details");
+  HdSubjectKind kind;
+
+  if (g_strcmp0 (response, "import") != 0 || details == NULL || self->store == NULL)
+    return;
+  kind = adw_combo_row_get_selected (details->applies_row) == 1 ? HD_SUBJECT_BELT : HD_SUBJECT_SITE;
+  hd_window_import_standard_set_file (self, details->file,
+                                      gtk_editable_get_text (GTK_EDITABLE (details->code_row)),
+                                      gtk_editable_get_text (GTK_EDITABLE (details->name_row)),
+                                      kind);
+}
+
+static void
+on_set_details_changed (AdwMessageDialog *dialog)
+{
+  SetDetails *details = g_object_get_data (G_OBJECT (dialog), "hd-set-details");
+  g_autofree char *code = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (details->code_row))));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (details->name_row))));
+
+  adw_message_dialog_set_response_enabled (dialog, "import", *code != '\0' && *name != '\0');
+}
+
+/* A CSV file has items only: asks for the set's code, name and what it applies to, with the
+ * file's name as the default. */
+static void
+ask_set_details (HdWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *stem = NULL;
+  g_autofree char *code = NULL;
+  SetDetails *details = g_new0 (SetDetails, 1);
+  GtkWidget *dialog;
+  GtkWidget *group;
+  char *dot;
+
+  stem = g_strdup (basename != NULL ? basename : "");
+  if ((dot = strrchr (stem, '.')) != NULL)
+    *dot = '\0';
+  code = g_strdelimit (g_strdup (stem), " ", '_');
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Standard Set"),
+                                   _("A CSV file lists items only. Name the set and say what it applies to."));
+  details->file = g_object_ref (file);
+  g_object_set_data_full (G_OBJECT (dialog), "hd-set-details", details, set_details_free);
+
+  group = adw_preferences_group_new ();
+  details->code_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (details->code_row), _("Code"));
+  gtk_editable_set_text (GTK_EDITABLE (details->code_row), code);
+  details->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (details->name_row), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (details->name_row), stem);
+  details->applies_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (details->applies_row), _("Applies To"));
+  gtk_string_list_append (kinds, hd_subject_kind_label (HD_SUBJECT_SITE));
+  gtk_string_list_append (kinds, hd_subject_kind_label (HD_SUBJECT_BELT));
+  adw_combo_row_set_model (details->applies_row, G_LIST_MODEL (kinds));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (details->code_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (details->name_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (details->applies_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (details->code_row, "changed", G_CALLBACK (on_set_details_changed), dialog);
+  g_signal_connect_swapped (details->name_row, "changed", G_CALLBACK (on_set_details_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_set_details_response), self,
+                           G_CONNECT_SWAPPED);
+  on_set_details_changed (ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_set_response (HdWindow             *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+      g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+
+      if (lower != NULL && g_str_has_suffix (lower, ".csv"))
+        ask_set_details (self, file);
+      else if (file != NULL)
+        hd_window_import_standard_set_file (self, file, NULL, NULL, HD_SUBJECT_SITE);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+import_standard_set_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) sets = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  gtk_file_filter_set_name (sets, _("Standard Sets (JSON, CSV)"));
+  gtk_file_filter_add_suffix (sets, "json");
+  gtk_file_filter_add_suffix (sets, "csv");
+
+  chooser = gtk_file_chooser_native_new (_("Import Standard Set"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sets);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_set_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -940,6 +1138,8 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_site_search_changed);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-standard-set", NULL,
+                                   import_standard_set_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -36,6 +36,17 @@ void         hd_window_add_toast          (HdWindow      *self,
 gboolean     hd_window_import_files       (HdWindow      *self,
                                            GListModel    *files);
 
+/* What win.import-standard-set does once a file is chosen (and, for CSV, its details asked):
+ * parses @file (.json or .csv) and imports it as a standard set. @code and @name (nullable or
+ * "": the file's) override the file's; @applies_to is used for a CSV file (a JSON file says its
+ * own). Success shows a toast naming the set and its item count; a failure shows the error
+ * (which names the line) in a dialog and returns %FALSE. */
+gboolean     hd_window_import_standard_set_file (HdWindow      *self,
+                                                 GFile         *file,
+                                                 const char    *code,
+                                                 const char    *name,
+                                                 HdSubjectKind  applies_to);
+
 /* Window size, maximised state and sidebar page follow @settings (io.github.hongdai.Hongdai). */
 void         hd_window_bind_settings      (HdWindow      *self,
                                            GSettings     *settings);

@@ -1341,6 +1341,10 @@ hd_inspection_finish_in_transaction (HdStore     *self,
   return TRUE;
 }
 
+static gboolean check_photo_evidence (HdStore     *self,
+                                      const char  *inspection_id,
+                                      GError     **error);
+
 gboolean
 hd_store_finish_inspection (HdStore     *self,
                             const char  *inspection_id,
@@ -1354,7 +1358,11 @@ hd_store_finish_inspection (HdStore     *self,
 
   if (!hd_store_begin (self, what, error))
     return FALSE;
+  /* The photo rule holds for the inspector's own finishing; the sample loader finishes through
+   * hd_inspection_finish_in_transaction() and has no photos to give. Checked after it so that
+   * unanswered items are reported first. */
   if (!hd_inspection_finish_in_transaction (self, inspection_id, tasks, error) ||
+      !check_photo_evidence (self, inspection_id, error) ||
       !hd_store_commit (self, what, error))
     {
       hd_store_rollback (self);
@@ -1362,6 +1370,278 @@ hd_store_finish_inspection (HdStore     *self,
     }
   emit_one (self, HD_CHANGE_INSPECTIONS, inspection_id);
   emit_many (self, HD_CHANGE_RECTIFICATIONS, tasks);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Photo evidence                                                                             */
+
+#define PHOTO_COLUMNS "id, inspection_id, item_id, path, sha256, mime_type, caption, created"
+
+static HdInspectionPhoto *
+photo_from_row (sqlite3_stmt *stmt)
+{
+  return hd_inspection_photo_new_from_row (hd_sql_text (stmt, 0), hd_sql_text (stmt, 1),
+                                           hd_sql_text (stmt, 2), hd_sql_text (stmt, 3),
+                                           hd_sql_text (stmt, 4), hd_sql_text (stmt, 5),
+                                           hd_sql_text (stmt, 6), hd_sql_text (stmt, 7));
+}
+
+/* The file's MIME type by its name and first bytes, or an error naming it. */
+static char *
+photo_mime_type (GFile       *file,
+                 const char  *what,
+                 GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_file_get_parse_name (file);
+  const char *content_type;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     ? HD_STORE_ERROR_NOT_FOUND : HD_STORE_ERROR_FAILED,
+                   "%s: %s", what, local_error->message);
+      return NULL;
+    }
+  content_type = g_file_info_get_content_type (info);
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && content_type != NULL)
+    {
+      g_autofree char *mime = g_content_type_get_mime_type (content_type);
+
+      if (mime != NULL && g_str_has_prefix (mime, "image/"))
+        return g_steal_pointer (&mime);
+    }
+  g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+               _("%s: “%s” is not an image"), what, display);
+  return NULL;
+}
+
+HdInspectionPhoto *
+hd_store_add_inspection_photo (HdStore     *self,
+                               const char  *inspection_id,
+                               const char  *item_id,
+                               const char  *path,
+                               GError     **error)
+{
+  const char *what = _("Could not attach the photo");
+  g_autoptr(HdInspection) inspection = NULL;
+  g_autoptr(HdInspectionPhoto) photo = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *resolved = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *id = hd_new_id ();
+  g_autofree char *now = hd_timestamp_now ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  g_return_val_if_fail (inspection_id != NULL, NULL);
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+
+  inspection = get_draft (self, inspection_id, what, error);
+  if (inspection == NULL)
+    return NULL;
+  if (item_id != NULL)
+    {
+      resolved = resolve_item (self, inspection, item_id, FALSE, what, error);
+      if (resolved == NULL)
+        return NULL;
+    }
+
+  /* By reference: the inspector's photo folder stays the one copy, so the path must not depend
+   * on where the app happened to be started. */
+  absolute = g_canonicalize_filename (path, NULL);
+  file = g_file_new_for_path (absolute);
+  mime_type = photo_mime_type (file, what, error);
+  if (mime_type == NULL)
+    return NULL;
+  sha256 = hd_file_compute_sha256 (file, NULL, &local_error);
+  if (sha256 == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED, "%s: %s", what, local_error->message);
+      return NULL;
+    }
+
+  if (!hd_store_begin (self, what, error))
+    return NULL;
+  stmt = hd_store_prepare (self,
+                           "INSERT INTO attachment (id, site_id, belt_id, inspection_id, item_id, path,"
+                           " sha256, mime_type, caption, created, modified)"
+                           " VALUES (?1, NULL, NULL, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?7)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, inspection_id, -1, SQLITE_TRANSIENT);
+  hd_sql_bind_text (stmt, 3, resolved);
+  sqlite3_bind_text (stmt, 4, absolute, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, mime_type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (!hd_store_step_done (self, stmt, what, error) ||
+      !touch_inspection (self, inspection_id, what, error) ||
+      !hd_store_commit (self, what, error))
+    goto fail;
+  photo = hd_inspection_photo_new_from_row (id, inspection_id, resolved, absolute, sha256,
+                                            mime_type, NULL, now);
+  emit_one (self, HD_CHANGE_INSPECTIONS, inspection_id);
+  return g_steal_pointer (&photo);
+
+fail:
+  hd_store_rollback (self);
+  return NULL;
+}
+
+GListStore *
+hd_store_list_inspection_photos (HdStore     *self,
+                                 const char  *inspection_id,
+                                 const char  *item_id,
+                                 GError     **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (HD_TYPE_INSPECTION_PHOTO);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (HD_IS_STORE (self), NULL);
+  g_return_val_if_fail (inspection_id != NULL, NULL);
+
+  stmt = hd_store_prepare (self,
+                           item_id != NULL
+                             ? "SELECT " PHOTO_COLUMNS " FROM attachment"
+                               " WHERE inspection_id = ?1 AND item_id = ?2 ORDER BY created, id"
+                             : "SELECT " PHOTO_COLUMNS " FROM attachment"
+                               " WHERE inspection_id = ?1 ORDER BY created, id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, inspection_id, -1, SQLITE_TRANSIENT);
+  if (item_id != NULL)
+    sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(HdInspectionPhoto) photo = photo_from_row (stmt);
+
+      g_list_store_append (list, photo);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hd_sql_read_error (self, error);
+      return NULL;
+    }
+  /* After the statement is reset: checking reads files and may take a while. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(HdInspectionPhoto) photo = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      hd_inspection_photo_check (photo, NULL);
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+hd_store_remove_inspection_photo (HdStore     *self,
+                                  const char  *photo_id,
+                                  GError     **error)
+{
+  const char *what = _("Could not remove the photo");
+  g_autoptr(HdInspection) inspection = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *inspection_id = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (photo_id != NULL, FALSE);
+
+  stmt = hd_store_prepare (self, "SELECT inspection_id FROM attachment WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, photo_id, -1, SQLITE_TRANSIENT);
+  inspection_id = step_text (self, stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (inspection_id == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: there is no photo %s"), what, photo_id);
+      return FALSE;
+    }
+  inspection = get_draft (self, inspection_id, what, error);
+  if (inspection == NULL)
+    return FALSE;
+
+  if (!hd_store_begin (self, what, error))
+    return FALSE;
+  stmt = hd_store_prepare (self, "DELETE FROM attachment WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, photo_id, -1, SQLITE_TRANSIENT);
+  if (!hd_store_step_done (self, stmt, what, error) ||
+      !touch_inspection (self, inspection_id, what, error) ||
+      !hd_store_commit (self, what, error))
+    goto fail;
+  emit_one (self, HD_CHANGE_INSPECTIONS, inspection_id);
+  return TRUE;
+
+fail:
+  hd_store_rollback (self);
+  return FALSE;
+}
+
+/* Items that require photo evidence, answered met or partly (the evidence shows what is there),
+ * with no photo attached: the finish is refused, naming them. */
+static gboolean
+check_photo_evidence (HdStore     *self,
+                      const char  *inspection_id,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) lacking = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HdInspection) inspection = hd_store_get_inspection (self, inspection_id, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = hd_store_prepare (self,
+                           "SELECT it.title_zh FROM inspection_result r"
+                           " JOIN standard_item it ON it.id = r.item_id"
+                           " WHERE r.inspection_id = ?1 AND it.photo_required = 1"
+                           " AND r.answer IN ('met', 'partly')"
+                           " AND NOT EXISTS (SELECT 1 FROM attachment a"
+                           "   WHERE a.inspection_id = r.inspection_id AND a.item_id = r.item_id)"
+                           " ORDER BY it.position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, inspection_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lacking, g_strdup (hd_sql_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hd_sql_read_error (self, error);
+      return FALSE;
+    }
+  if (lacking->len > 0)
+    {
+      g_autofree char *names = name_items (lacking);
+      g_autofree char *what = g_strdup_printf (_("Could not finish the inspection of “%s”"),
+                                               inspection ? hd_inspection_get_subject_name (inspection)
+                                                          : inspection_id);
+
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "%s: %u item needs a photo as evidence: %s",
+                                "%s: %u items need a photo as evidence: %s", lacking->len),
+                   what, lacking->len, names);
+      return FALSE;
+    }
   return TRUE;
 }
 

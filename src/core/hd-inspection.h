@@ -287,7 +287,8 @@ gboolean      hd_store_set_inspection_notes    (HdStore     *self,
  * hd_store_finish_inspection:
  *
  * Finishes a draft: refused (HD_STORE_ERROR_INVALID, the message names the items) while an item
- * is unanswered or a suggested answer is unconfirmed. Stores the score, tallies and the light of
+ * is unanswered or a suggested answer is unconfirmed, or while an item that requires photo
+ * evidence is answered met or partly and has no photo attached. Stores the score, tallies and the light of
  * the inspection on its own (the workspace's red threshold), makes it read-only, and:
  * - turns every requirement partly met (improvement list) or not met (problem list) and every red
  *   line hit (problem list) into an open rectification task due HD_RECTIFICATION_DUE_DAYS after
@@ -458,6 +459,82 @@ char         *hd_store_export_rectifications_csv (HdStore                     *s
                                                   const GDate                 *today,
                                                   gsize                       *length,
                                                   GError                     **error);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Photo evidence                                                                             */
+
+#define HD_TYPE_INSPECTION_PHOTO (hd_inspection_photo_get_type ())
+G_DECLARE_FINAL_TYPE (HdInspectionPhoto, hd_inspection_photo, HD, INSPECTION_PHOTO, GObject)
+
+/* A photo attached to an inspection (and usually one of its items), stored by reference: the
+ * file stays where the inspector keeps it; the store has its absolute path and SHA-256 so a
+ * moved or edited file is noticed. Properties (read-only; a snapshot): id, inspection-id,
+ * item-id (nullable), path, sha256 (lower-case hex), mime-type, caption (nullable), created,
+ * missing (the file is gone), changed (its content differs from when it was attached). missing
+ * and changed are decided by hd_inspection_photo_check(), which the listing calls. */
+const char *hd_inspection_photo_get_id            (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_inspection_id (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_item_id       (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_path          (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_sha256        (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_mime_type     (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_caption       (HdInspectionPhoto *self);
+const char *hd_inspection_photo_get_created       (HdInspectionPhoto *self);
+gboolean    hd_inspection_photo_get_missing       (HdInspectionPhoto *self);
+gboolean    hd_inspection_photo_get_changed       (HdInspectionPhoto *self);
+
+/* Reads the file again (streaming) and updates missing / changed, notifying on a change.
+ * Returns TRUE when the file is there and unchanged. Blocking I/O. */
+gboolean    hd_inspection_photo_check             (HdInspectionPhoto *self,
+                                                   GCancellable      *cancellable);
+
+/**
+ * hd_file_compute_sha256:
+ *
+ * The SHA-256 of a file's content, read in blocks (never the whole file at once).
+ *
+ * Returns: (transfer full) (nullable): lower-case hex, or %NULL with @error set (GIO's error)
+ */
+char         *hd_file_compute_sha256           (GFile         *file,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+
+/**
+ * hd_store_add_inspection_photo:
+ * @item_id: (nullable): an item of the inspection's set, or %NULL for the inspection as a whole
+ * @path: the photo's file (made absolute against the current directory when relative)
+ *
+ * Attaches a photo by reference: reads the file once to hash it and to sniff its type; only
+ * images are accepted (HD_STORE_ERROR_INVALID naming the file otherwise; a file that is not there
+ * gives HD_STORE_ERROR_NOT_FOUND, one that cannot be read HD_STORE_ERROR_FAILED). Refused on a finished inspection. One transaction; emits
+ * HD_CHANGE_INSPECTIONS with the inspection's id.
+ *
+ * Returns: (transfer full) (nullable): the new photo
+ */
+HdInspectionPhoto *hd_store_add_inspection_photo (HdStore     *self,
+                                                  const char  *inspection_id,
+                                                  const char  *item_id,
+                                                  const char  *path,
+                                                  GError     **error);
+
+/**
+ * hd_store_list_inspection_photos:
+ * @item_id: (nullable): only this item's photos; %NULL for every photo of the inspection
+ *
+ * Each photo is checked against its file (hd_inspection_photo_check()): this reads every file.
+ *
+ * Returns: (transfer full) (element-type HdInspectionPhoto): oldest first, or %NULL with @error
+ */
+GListStore   *hd_store_list_inspection_photos  (HdStore     *self,
+                                                const char  *inspection_id,
+                                                const char  *item_id,
+                                                GError     **error);
+
+/* Detaches a photo (the file itself is left alone). Refused on a finished inspection;
+ * HD_STORE_ERROR_NOT_FOUND for an unknown photo. Emits HD_CHANGE_INSPECTIONS. */
+gboolean      hd_store_remove_inspection_photo (HdStore     *self,
+                                                const char  *photo_id,
+                                                GError     **error);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Sample                                                                                     */

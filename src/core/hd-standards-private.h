@@ -92,4 +92,13 @@ gboolean      hd_inspection_finish_in_transaction (HdStore       *self,
                                                    GPtrArray     *rectifications,
                                                    GError       **error);
 
+HdInspectionPhoto *hd_inspection_photo_new_from_row (const char *id,
+                                                     const char *inspection_id,
+                                                     const char *item_id,
+                                                     const char *path,
+                                                     const char *sha256,
+                                                     const char *mime_type,
+                                                     const char *caption,
+                                                     const char *created);
+
 G_END_DECLS
