@@ -221,8 +221,8 @@ refresh_rectifications (HdInspectionsPanel *self)
     {
       adw_status_page_set_title (self->rect_empty, _("No Open Rectifications"));
       adw_status_page_set_description (self->rect_empty,
-                                       _("Items not met in an inspection show up here as tasks "
-                                         "with a due date."));
+                                       _("Items not met or partly met in an inspection show up "
+                                         "here as tasks with a due date."));
     }
   gtk_stack_set_visible_child_name (self->rect_stack, n > 0 ? "list" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.export-rectifications", n > 0);
