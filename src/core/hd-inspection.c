@@ -21,56 +21,9 @@ G_DEFINE_ENUM_TYPE (HdRectificationState, hd_rectification_state,
   G_DEFINE_ENUM_VALUE (HD_RECTIFICATION_DONE, "done"),
   G_DEFINE_ENUM_VALUE (HD_RECTIFICATION_CANCELLED, "cancelled"))
 
-static const char *
-nick_of (GType type,
-         int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
-  const char *nick = ev ? ev->value_nick : NULL;
-
-  g_type_class_unref (klass);
-  return nick;
-}
-
-static gboolean
-value_of_nick (GType       type,
-               const char *str,
-               int        *out)
-{
-  GEnumClass *klass;
-  GEnumValue *ev;
-
-  if (str == NULL)
-    return FALSE;
-  klass = g_type_class_ref (type);
-  ev = g_enum_get_value_by_nick (klass, str);
-  if (ev != NULL)
-    *out = ev->value;
-  g_type_class_unref (klass);
-  return ev != NULL;
-}
-
-#define ENUM_STRINGS(TypeName, type_name, TYPE)                                   \
-  const char *                                                                     \
-  type_name##_to_string (TypeName value)                                           \
-  {                                                                                \
-    return nick_of (TYPE, value);                                                  \
-  }                                                                                \
-  gboolean                                                                         \
-  type_name##_from_string (const char *str,                                        \
-                           TypeName   *out)                                        \
-  {                                                                                \
-    int v;                                                                         \
-    if (!value_of_nick (TYPE, str, &v))                                            \
-      return FALSE;                                                                \
-    *out = (TypeName) v;                                                           \
-    return TRUE;                                                                   \
-  }
-
-ENUM_STRINGS (HdInspectionState, hd_inspection_state, HD_TYPE_INSPECTION_STATE)
-ENUM_STRINGS (HdRectificationList, hd_rectification_list, HD_TYPE_RECTIFICATION_LIST)
-ENUM_STRINGS (HdRectificationState, hd_rectification_state, HD_TYPE_RECTIFICATION_STATE)
+HD_DEFINE_ENUM_STRINGS (HdInspectionState, hd_inspection_state, HD_TYPE_INSPECTION_STATE)
+HD_DEFINE_ENUM_STRINGS (HdRectificationList, hd_rectification_list, HD_TYPE_RECTIFICATION_LIST)
+HD_DEFINE_ENUM_STRINGS (HdRectificationState, hd_rectification_state, HD_TYPE_RECTIFICATION_STATE)
 
 const char *
 hd_inspection_state_label (HdInspectionState state)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hd-light.h"
+#include "hd-types.h"
 
 G_DEFINE_ENUM_TYPE (HdAnswer, hd_answer,
   G_DEFINE_ENUM_VALUE (HD_ANSWER_NONE, "none"),
@@ -33,41 +34,10 @@ G_DEFINE_FLAGS_TYPE (HdLightReasons, hd_light_reasons,
   G_DEFINE_ENUM_VALUE (HD_LIGHT_REASON_NOT_ALL_MET, "not-all-met"),
   G_DEFINE_ENUM_VALUE (HD_LIGHT_REASON_INSPECTION_DUE, "inspection-due"))
 
-/* The GEnumValue nicks are the stable spellings, as in hd-types.c: one table, no second copy. */
-static const char *
-nick_of (GType type,
-         int   value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
-  const char *nick = ev ? ev->value_nick : NULL;
-
-  g_type_class_unref (klass);
-  return nick;
-}
-
-static gboolean
-value_of_nick (GType       type,
-               const char *str,
-               int        *out)
-{
-  GEnumClass *klass;
-  GEnumValue *ev;
-
-  if (str == NULL)
-    return FALSE;
-  klass = g_type_class_ref (type);
-  ev = g_enum_get_value_by_nick (klass, str);
-  if (ev != NULL)
-    *out = ev->value;
-  g_type_class_unref (klass);
-  return ev != NULL;
-}
-
 const char *
 hd_answer_to_string (HdAnswer answer)
 {
-  return nick_of (HD_TYPE_ANSWER, answer);
+  return hd_enum_to_nick (HD_TYPE_ANSWER, answer);
 }
 
 gboolean
@@ -77,47 +47,14 @@ hd_answer_from_string (const char *str,
   int v;
 
   /* "none" is the enum's nick but never a stored answer. */
-  if (g_strcmp0 (str, "none") == 0 || !value_of_nick (HD_TYPE_ANSWER, str, &v))
+  if (g_strcmp0 (str, "none") == 0 || !hd_enum_from_nick (HD_TYPE_ANSWER, str, &v))
     return FALSE;
   *out = (HdAnswer) v;
   return TRUE;
 }
 
-const char *
-hd_item_kind_to_string (HdItemKind kind)
-{
-  return nick_of (HD_TYPE_ITEM_KIND, kind);
-}
-
-gboolean
-hd_item_kind_from_string (const char *str,
-                          HdItemKind *out)
-{
-  int v;
-
-  if (!value_of_nick (HD_TYPE_ITEM_KIND, str, &v))
-    return FALSE;
-  *out = (HdItemKind) v;
-  return TRUE;
-}
-
-const char *
-hd_light_to_string (HdLight light)
-{
-  return nick_of (HD_TYPE_LIGHT, light);
-}
-
-gboolean
-hd_light_from_string (const char *str,
-                      HdLight    *out)
-{
-  int v;
-
-  if (!value_of_nick (HD_TYPE_LIGHT, str, &v))
-    return FALSE;
-  *out = (HdLight) v;
-  return TRUE;
-}
+HD_DEFINE_ENUM_STRINGS (HdItemKind, hd_item_kind, HD_TYPE_ITEM_KIND)
+HD_DEFINE_ENUM_STRINGS (HdLight, hd_light, HD_TYPE_LIGHT)
 
 const char *
 hd_answer_label (HdAnswer answer)

@@ -42,9 +42,9 @@ G_DEFINE_ENUM_TYPE (HdRegionLevel, hd_region_level,
   G_DEFINE_ENUM_VALUE (HD_REGION_LEVEL_TOWN, "town"))
 
 /* The GEnumValue nicks are the stable spellings: one table, no second copy to drift. */
-static const char *
-enum_to_string (GType type,
-                int   value)
+const char *
+hd_enum_to_nick (GType type,
+                 int   value)
 {
   GEnumClass *klass = g_type_class_ref (type);
   GEnumValue *ev = g_enum_get_value (klass, value);
@@ -54,46 +54,29 @@ enum_to_string (GType type,
   return nick;
 }
 
-static gboolean
-enum_from_string (GType       type,
-                  const char *str,
-                  int        *out)
+gboolean
+hd_enum_from_nick (GType       type,
+                   const char *nick,
+                   int        *out)
 {
   GEnumClass *klass;
   GEnumValue *ev;
 
-  if (str == NULL)
+  if (nick == NULL)
     return FALSE;
   klass = g_type_class_ref (type);
-  ev = g_enum_get_value_by_nick (klass, str);
+  ev = g_enum_get_value_by_nick (klass, nick);
   if (ev != NULL)
     *out = ev->value;
   g_type_class_unref (klass);
   return ev != NULL;
 }
 
-#define HD_ENUM_STRINGS(TypeName, type_name, TYPE)                                \
-  const char *                                                                     \
-  type_name##_to_string (TypeName value)                                           \
-  {                                                                                \
-    return enum_to_string (TYPE, value);                                           \
-  }                                                                                \
-  gboolean                                                                         \
-  type_name##_from_string (const char *str,                                        \
-                           TypeName   *out)                                        \
-  {                                                                                \
-    int v;                                                                         \
-    if (!enum_from_string (TYPE, str, &v))                                         \
-      return FALSE;                                                                \
-    *out = (TypeName) v;                                                           \
-    return TRUE;                                                                   \
-  }
-
-HD_ENUM_STRINGS (HdSiteKind, hd_site_kind, HD_TYPE_SITE_KIND)
-HD_ENUM_STRINGS (HdDomain, hd_domain, HD_TYPE_DOMAIN)
-HD_ENUM_STRINGS (HdSiteLevel, hd_site_level, HD_TYPE_SITE_LEVEL)
-HD_ENUM_STRINGS (HdBeltStage, hd_belt_stage, HD_TYPE_BELT_STAGE)
-HD_ENUM_STRINGS (HdRegionLevel, hd_region_level, HD_TYPE_REGION_LEVEL)
+HD_DEFINE_ENUM_STRINGS (HdSiteKind, hd_site_kind, HD_TYPE_SITE_KIND)
+HD_DEFINE_ENUM_STRINGS (HdDomain, hd_domain, HD_TYPE_DOMAIN)
+HD_DEFINE_ENUM_STRINGS (HdSiteLevel, hd_site_level, HD_TYPE_SITE_LEVEL)
+HD_DEFINE_ENUM_STRINGS (HdBeltStage, hd_belt_stage, HD_TYPE_BELT_STAGE)
+HD_DEFINE_ENUM_STRINGS (HdRegionLevel, hd_region_level, HD_TYPE_REGION_LEVEL)
 
 const char *
 hd_site_kind_label (HdSiteKind kind)

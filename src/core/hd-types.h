@@ -75,6 +75,31 @@ gboolean    hd_belt_stage_from_string  (const char *str, HdBeltStage *out);
 const char *hd_region_level_to_string  (HdRegionLevel level);
 gboolean    hd_region_level_from_string (const char *str, HdRegionLevel *out);
 
+/* Stable spellings of any of Hongdai's GEnum types, by their nicks. */
+const char *hd_enum_to_nick   (GType       type,
+                               int         value);
+gboolean    hd_enum_from_nick (GType       type,
+                               const char *nick,
+                               int        *out);
+
+/* Defines type_name_to_string() and type_name_from_string() from the GEnum's nicks. */
+#define HD_DEFINE_ENUM_STRINGS(TypeName, type_name, TYPE)                          \
+  const char *                                                                     \
+  type_name##_to_string (TypeName value)                                           \
+  {                                                                                \
+    return hd_enum_to_nick (TYPE, value);                                          \
+  }                                                                                \
+  gboolean                                                                         \
+  type_name##_from_string (const char *str,                                        \
+                           TypeName   *out)                                        \
+  {                                                                                \
+    int v;                                                                         \
+    if (!hd_enum_from_nick (TYPE, str, &v))                                        \
+      return FALSE;                                                                \
+    *out = (TypeName) v;                                                           \
+    return TRUE;                                                                   \
+  }
+
 /* Translated labels for the UI and CLI (zh_CN first, from DOMAIN.md). */
 const char *hd_site_kind_label     (HdSiteKind kind);
 const char *hd_domain_label        (HdDomain domain);
