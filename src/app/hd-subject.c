@@ -81,5 +81,25 @@ hd_subject_menu_new (HdSubjectKind  kind,
   g_menu_item_set_action_and_target (history, "win.show-history", "s", target);
   g_menu_append_item (menu, history);
 
+  {
+    g_autoptr(GMenu) section = g_menu_new ();
+    g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
+
+    g_menu_item_set_action_and_target (edit, kind == HD_SUBJECT_BELT ? "win.edit-belt"
+                                                                     : "win.edit-site",
+                                       "s", subject_id);
+    g_menu_item_set_attribute (edit, "accel", "s", "<Control>e");
+    g_menu_append_item (section, edit);
+    if (kind == HD_SUBJECT_SITE)
+      {
+        g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+
+        g_menu_item_set_action_and_target (delete, "win.delete-site", "s", subject_id);
+        g_menu_item_set_attribute (delete, "accel", "s", "Delete");
+        g_menu_append_item (section, delete);
+      }
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  }
+
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }

@@ -14,6 +14,8 @@
 #include "hd-start-dialog.h"
 #include "hd-subject.h"
 #include "hd-window.h"
+#include "hd-site-editor.h"
+#include "hd-belt-editor.h"
 
 /* The screenshot waits for this many frames and this long after the window is mapped, so the
  * lists have rows and the map has placed its markers. */
@@ -629,6 +631,225 @@ search_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->belt_search));
 }
 
+/* Editors */
+
+static HdSite *
+lookup_site_or_selected (HdWindow   *self,
+                         const char *site_id)
+{
+  if (site_id != NULL && *site_id != '\0')
+    return hd_store_lookup_site (self->store, site_id);
+  return gtk_single_selection_get_selected_item (self->site_selection);
+}
+
+static HdBelt *
+lookup_belt_or_selected (HdWindow   *self,
+                         const char *belt_id)
+{
+  if (belt_id != NULL && *belt_id != '\0')
+    return hd_store_lookup_belt (self->store, belt_id);
+  return gtk_single_selection_get_selected_item (self->belt_selection);
+}
+
+GtkWidget *
+hd_window_edit_site (HdWindow   *self,
+                     const char *site_id)
+{
+  HdSite *site = NULL;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->failed)
+    return NULL;
+  if (site_id != NULL)
+    {
+      site = lookup_site_or_selected (self, site_id);
+      if (site == NULL)
+        {
+          hd_window_add_toast (self, _("Select a site first"));
+          return NULL;
+        }
+    }
+  editor = hd_site_editor_new (GTK_WINDOW (self), self->store, site);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+GtkWidget *
+hd_window_edit_belt (HdWindow   *self,
+                     const char *belt_id)
+{
+  HdBelt *belt = NULL;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->failed)
+    return NULL;
+  if (belt_id != NULL)
+    {
+      belt = lookup_belt_or_selected (self, belt_id);
+      if (belt == NULL)
+        {
+          hd_window_add_toast (self, _("Select a belt first"));
+          return NULL;
+        }
+    }
+  editor = hd_belt_editor_new (GTK_WINDOW (self), self->store, belt);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+delete_site_now (HdWindow   *self,
+                 const char *site_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  const char *ids[] = { site_id, NULL };
+  HdSite *site = hd_store_lookup_site (self->store, site_id);
+  AdwToast *toast;
+
+  if (site == NULL)
+    return;
+  name = g_strdup (hd_site_get_name (site));
+  if (!hd_store_delete_sites (self->store, ids, &error))
+    {
+      hd_window_show_error_dialog (self, _("Cannot Delete the Site"), error);
+      return;
+    }
+  /* Translators: a toast after a delete; %s is the site's name */
+  title = g_strdup_printf (_("Deleted “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_site_response (HdWindow         *self,
+                         const char       *response,
+                         AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_site_now (self, g_object_get_data (G_OBJECT (dialog), "site-id"));
+}
+
+GtkWidget *
+hd_window_delete_site (HdWindow   *self,
+                       const char *site_id)
+{
+  g_autoptr(GListStore) inspections = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  HdSite *site;
+  GtkWidget *dialog;
+  guint n;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->failed)
+    return NULL;
+  site = lookup_site_or_selected (self, site_id != NULL ? site_id : "");
+  if (site == NULL)
+    {
+      hd_window_add_toast (self, _("Select a site first"));
+      return NULL;
+    }
+
+  inspections = hd_store_list_inspections (self->store, hd_site_get_id (site), &error);
+  if (inspections == NULL)
+    {
+      hd_window_show_error_dialog (self, _("Cannot Delete the Site"), error);
+      return NULL;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (inspections));
+  if (n == 0)
+    {
+      delete_site_now (self, hd_site_get_id (site));
+      return NULL;
+    }
+
+  /* Translators: %s is the site's name, %u the number of its inspections */
+  heading = g_strdup_printf (ngettext ("Delete “%s” and its %u inspection?",
+                                       "Delete “%s” and its %u inspections?", n),
+                             hd_site_get_name (site), n);
+  body = g_strdup (_("The site's inspections, answers and photos are deleted with it. "
+                     "You can undo this."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "site-id", g_strdup (hd_site_get_id (site)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_site_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+new_site_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  hd_window_edit_site (HD_WINDOW (widget), NULL);
+}
+
+static void
+edit_site_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  hd_window_edit_site (HD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_site_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  hd_window_delete_site (HD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_belt_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  hd_window_edit_belt (HD_WINDOW (widget), NULL);
+}
+
+static void
+edit_belt_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  hd_window_edit_belt (HD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Ctrl+E: the row selected in the visible sidebar page. */
+static void
+edit_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
+
+  if (g_strcmp0 (page, "belts") == 0)
+    hd_window_edit_belt (self, "");
+  else
+    hd_window_edit_site (self, "");
+}
+
 /* Inspections */
 
 /* The site or belt an action without a target means: the one whose history is shown, else the
@@ -1151,6 +1372,18 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-inspection", "s",
                                    open_inspection_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
+  gtk_widget_class_install_action (widget_class, "win.new-site", NULL, new_site_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-site", "s", edit_site_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-site", "s", delete_site_action);
+  gtk_widget_class_install_action (widget_class, "win.new-belt", NULL, new_belt_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-belt", "s", edit_belt_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-site", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-belt", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-selected", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
@@ -1175,6 +1408,17 @@ hd_window_init (HdWindow *self)
   /* Typing while a list has the focus starts a search. */
   gtk_search_entry_set_key_capture_widget (self->belt_search, GTK_WIDGET (self->belt_list));
   gtk_search_entry_set_key_capture_widget (self->site_search, GTK_WIDGET (self->site_list));
+
+  /* Delete on the sites list deletes the selected site (with an Undo toast). */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    GtkShortcut *delete = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                            gtk_named_action_new ("win.delete-site"));
+
+    gtk_shortcut_set_arguments (delete, g_variant_new_string (""));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), delete);
+    gtk_widget_add_controller (GTK_WIDGET (self->site_list), shortcuts);
+  }
 }
 
 HdWindow *

@@ -105,4 +105,18 @@ GtkWidget   *hd_window_get_history_view   (HdWindow           *self);
 GtkWidget   *hd_window_get_inspections_panel (HdWindow        *self);
 GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
 
+/* Editors. A %NULL id: a new record; "" the one selected in the sidebar. (transfer none): the
+ * editor window, or %NULL (with a toast) when there is no such record. Actions: win.new-site
+ * (Ctrl+N), win.edit-site (s), win.new-belt (Ctrl+Shift+N), win.edit-belt (s), win.edit-selected
+ * (Ctrl+E). */
+GtkWidget   *hd_window_edit_site          (HdWindow           *self,
+                                           const char         *site_id);
+GtkWidget   *hd_window_edit_belt          (HdWindow           *self,
+                                           const char         *belt_id);
+/* win.delete-site (s; Delete on the sites list): a site without inspections is deleted at once
+ * (returns %NULL); otherwise the confirmation dialog is shown and returned. After a delete a
+ * toast offers "Undo" (win.undo). */
+GtkWidget   *hd_window_delete_site        (HdWindow           *self,
+                                           const char         *site_id);
+
 G_END_DECLS
