@@ -7,15 +7,15 @@
 #include <shumate/shumate.h>
 
 #include "hd-basemap-source.h"
-#include "hd-light-glyph.h"
+#include "hd-belt-layer.h"
 #include "hd-map-view.h"
+#include "hd-site-layer.h"
 
 #define TILE_SIZE       256
 #define MIN_ZOOM        3
 #define MAX_ZOOM        19
 #define DEFAULT_ZOOM    12.0
 #define SINGLE_ZOOM     15.0
-#define DOT_SIZE        14
 /* Share of the map the sites' bounding box may fill when zooming to them. */
 #define FIT_FILL        0.8
 
@@ -31,7 +31,8 @@ struct _HdMapView
 
   GtkWidget          *overlay;
   ShumateMap         *map;
-  ShumateMarkerLayer *marker_layer;
+  HdBeltLayer        *belt_layer;
+  HdSiteLayer        *site_layer;
   /* The offline base map: also the viewport's reference source (its projection). */
   HdBasemapSource    *basemap_source;
   ShumateMapLayer    *base_layer;
@@ -39,10 +40,6 @@ struct _HdMapView
   guint               old_layer_timeout_id;
 
   guint               n_markers;
-  /* site id → its dot (a GtkDrawingArea inside the marker), to recolour without a rebuild */
-  GHashTable         *dots;
-  /* site id → HdLight, from hd_map_view_set_site_lights(); NULL: every dot is grey */
-  GHashTable         *site_lights;
   /* Zooming to the sites needs the widget's size: done once it has one. */
   gboolean            zoom_pending;
   guint               zoom_idle_id;
@@ -57,101 +54,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The light of a dot is kept on the widget: 0 (no data) reads as grey. */
-#define DOT_LIGHT_KEY "hd-light"
-
-static const char * const light_classes[HD_N_LIGHTS] = {
-  [HD_LIGHT_GREY] = "light-grey",
-  [HD_LIGHT_GREEN] = "light-green",
-  [HD_LIGHT_YELLOW] = "light-yellow",
-  [HD_LIGHT_RED] = "light-red",
-};
-
-static void
-draw_site_dot (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
-{
-  HdLight light = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), DOT_LIGHT_KEY));
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (area));
-  HdColour fill, outline;
-  GdkRGBA rgba, halo;
-
-  /* The colour comes from the app's CSS (light-green, ...; dark variants too); the shape
-   * tells the lights apart without colour. A halo in the map's paper colour keeps dots apart
-   * from the lines under them, in the light and the dark style alike. */
-  gtk_style_context_get_color (context, &rgba);
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &halo))
-    halo = (GdkRGBA) { 1, 1, 1, 1 };
-  fill = (HdColour) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
-  outline = (HdColour) { halo.red, halo.green, halo.blue, 0.9 };
-  hd_light_glyph_draw (cr, width / 2.0, height / 2.0, MIN (width, height), light,
-                       &fill, &outline);
-}
-
-static void
-set_dot_light (GtkWidget  *dot,
-               HdLight     light,
-               const char *name)
-{
-  g_autofree char *text = NULL;
-  GtkWidget *marker = gtk_widget_get_parent (dot);
-
-  if ((guint) light >= HD_N_LIGHTS)
-    light = HD_LIGHT_GREY;
-
-  g_object_set_data (G_OBJECT (dot), DOT_LIGHT_KEY, GINT_TO_POINTER (light));
-  for (guint i = 0; i < HD_N_LIGHTS; i++)
-    gtk_widget_remove_css_class (dot, light_classes[i]);
-  gtk_widget_add_css_class (dot, light_classes[light]);
-
-  /* Translators: a site dot's tooltip on the map: the site's name, a line break, its light */
-  text = g_strdup_printf (_("%s\n%s"), name, hd_light_label (light));
-  if (marker != NULL)
-    {
-      gtk_widget_set_tooltip_text (marker, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                      -1);
-    }
-  gtk_widget_queue_draw (dot);
-}
-
-static HdLight
-site_light (HdMapView  *self,
-            const char *site_id)
-{
-  if (self->site_lights == NULL || site_id == NULL)
-    return HD_LIGHT_GREY;
-  return GPOINTER_TO_INT (g_hash_table_lookup (self->site_lights, site_id));
-}
-
-static ShumateMarker *
-create_site_marker (HdMapView *self,
-                    HdSite    *site)
-{
-  ShumateMarker *marker;
-  GtkWidget *dot;
-
-  dot = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), DOT_SIZE);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), DOT_SIZE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_site_dot, NULL, NULL);
-  gtk_widget_add_css_class (dot, "hd-site-dot");
-
-  marker = shumate_marker_new ();
-  shumate_marker_set_child (marker, dot);
-  shumate_location_set_location (SHUMATE_LOCATION (marker),
-                                 hd_site_get_latitude (site),
-                                 hd_site_get_longitude (site));
-  set_dot_light (dot, site_light (self, hd_site_get_id (site)), hd_site_get_name (site));
-  g_hash_table_insert (self->dots, g_strdup (hd_site_get_id (site)), dot);
-
-  return marker;
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -296,27 +198,12 @@ zoom_to_sites_idle (gpointer user_data)
 }
 
 static void
-hd_map_view_rebuild_markers (HdMapView *self)
+hd_map_view_sites_changed (HdMapView *self)
 {
-  GListModel *sites = hd_store_get_sites (self->store);
-  guint n = g_list_model_get_n_items (sites);
   gboolean was_empty = self->n_markers == 0;
 
-  /* A widget per marker is fine at sample scale; thousands of sites want the custom layer. */
-  shumate_marker_layer_remove_all (self->marker_layer);
-  g_hash_table_remove_all (self->dots);
-  self->n_markers = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
-
-      if (!hd_site_get_has_position (site))
-        continue;
-
-      shumate_marker_layer_add_marker (self->marker_layer, create_site_marker (self, site));
-      self->n_markers++;
-    }
+  /* The site layer follows the store itself (by id); this only notices the first data. */
+  self->n_markers = hd_site_layer_get_n_sites (self->site_layer);
 
   /* Jump to the data when it first arrives; later edits keep the user's view. */
   if (was_empty && self->n_markers > 0)
@@ -408,7 +295,7 @@ on_store_changed (HdStore  *store,
       replace_base_layer (self);
     }
   if (kinds & HD_CHANGE_SITES)
-    hd_map_view_rebuild_markers (self);
+    hd_map_view_sites_changed (self);
 }
 
 static void
@@ -457,6 +344,14 @@ hd_map_view_constructed (GObject *object)
       return;
     }
 
+  /* Created here, before the view's own handler is connected: the layers update first. */
+  self->belt_layer = hd_belt_layer_new (shumate_map_get_viewport (self->map), self->store);
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->belt_layer),
+                                  SHUMATE_LAYER (self->base_layer));
+  self->site_layer = hd_site_layer_new (shumate_map_get_viewport (self->map), self->store);
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->site_layer),
+                                  SHUMATE_LAYER (self->belt_layer));
+
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
@@ -464,7 +359,7 @@ hd_map_view_constructed (GObject *object)
   /* No tile has been asked for yet: the first layer can simply draw these. */
   hd_basemap_source_set_dark (self->basemap_source, prefers_dark ());
   hd_map_view_refresh_regions (self);
-  hd_map_view_rebuild_markers (self);
+  hd_map_view_sites_changed (self);
 }
 
 static void
@@ -476,13 +371,12 @@ hd_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->old_layer_timeout_id, g_source_remove);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   self->map = NULL;
-  self->marker_layer = NULL;
+  self->belt_layer = NULL;
+  self->site_layer = NULL;
   self->base_layer = NULL;
   self->old_base_layer = NULL;
   g_clear_object (&self->basemap_source);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->dots, g_hash_table_unref);
-  g_clear_pointer (&self->site_lights, g_hash_table_unref);
 
   G_OBJECT_CLASS (hd_map_view_parent_class)->dispose (object);
 }
@@ -567,7 +461,6 @@ hd_map_view_init (HdMapView *self)
   if (basemap == NULL)
     g_warning ("No offline base map: %s", error->message);
   self->basemap_source = hd_basemap_source_new (basemap);
-  self->dots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (self->map);
@@ -579,9 +472,6 @@ hd_map_view_init (HdMapView *self)
 
   self->base_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->basemap_source), viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->base_layer));
-
-  self->marker_layer = shumate_marker_layer_new (viewport);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
 
   scale = GTK_WIDGET (shumate_scale_new (viewport));
   gtk_widget_set_halign (scale, GTK_ALIGN_START);
@@ -634,37 +524,62 @@ void
 hd_map_view_set_site_lights (HdMapView  *self,
                              GHashTable *site_lights)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_if_fail (HD_IS_MAP_VIEW (self));
 
-  if (site_lights != NULL)
-    g_hash_table_ref (site_lights);
-  g_clear_pointer (&self->site_lights, g_hash_table_unref);
-  self->site_lights = site_lights;
-
-  g_hash_table_iter_init (&iter, self->dots);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      HdSite *site = hd_store_lookup_site (self->store, key);
-
-      if (site != NULL)
-        set_dot_light (value, site_light (self, key), hd_site_get_name (site));
-    }
+  if (self->site_layer != NULL)
+    hd_site_layer_set_site_lights (self->site_layer, site_lights);
 }
 
 HdLight
 hd_map_view_get_site_light (HdMapView  *self,
                             const char *site_id)
 {
-  GtkWidget *dot;
-
   g_return_val_if_fail (HD_IS_MAP_VIEW (self), HD_LIGHT_GREY);
   g_return_val_if_fail (site_id != NULL, HD_LIGHT_GREY);
 
-  dot = g_hash_table_lookup (self->dots, site_id);
-  if (dot == NULL)
+  if (self->site_layer == NULL)
     return HD_LIGHT_GREY;
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dot), DOT_LIGHT_KEY));
+  return hd_site_layer_get_site_light (self->site_layer, site_id);
+}
+
+void
+hd_map_view_select_belt (HdMapView  *self,
+                         const char *belt_id)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  if (self->belt_layer != NULL)
+    hd_belt_layer_set_selected (self->belt_layer, belt_id);
+}
+
+gboolean
+hd_map_view_lonlat_to_widget (HdMapView *self,
+                              double     lon,
+                              double     lat,
+                              double    *x,
+                              double    *y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  graphene_point_t point;
+
+  double map_x, map_y;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon,
+                                              &map_x, &map_y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (map_x, map_y), &point))
+    return FALSE;
+  *x = point.x;
+  *y = point.y;
+  return TRUE;
+}
+
+ShumateViewport *
+hd_map_view_get_viewport (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return shumate_map_get_viewport (self->map);
 }

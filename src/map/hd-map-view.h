@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <shumate/shumate.h>
 
 #include "hd-light.h"
 #include "hd-store.h"
@@ -30,5 +31,17 @@ void       hd_map_view_set_site_lights (HdMapView  *self,
 /* The light a site's dot shows (GREY for a site without a dot). */
 HdLight    hd_map_view_get_site_light  (HdMapView  *self,
                                         const char *site_id);
+/* @belt_id: (nullable): the belt whose route is drawn wider and on top; %NULL for none. */
+void       hd_map_view_select_belt     (HdMapView  *self,
+                                        const char *belt_id);
+
+/* For tests and benchmarks: where (@lon, @lat) is drawn, in the view's coordinates; and the
+ * map's viewport (transfer none). */
+gboolean         hd_map_view_lonlat_to_widget (HdMapView *self,
+                                               double     lon,
+                                               double     lat,
+                                               double    *x,
+                                               double    *y);
+ShumateViewport *hd_map_view_get_viewport     (HdMapView *self);
 
 G_END_DECLS

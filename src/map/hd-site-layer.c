@@ -1,0 +1,660 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hd-site-layer"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "hd-light-glyph.h"
+#include "hd-map-private.h"
+#include "hd-mercator.h"
+#include "hd-site-layer.h"
+
+#define TILE_SIZE        256
+#define GLYPH_SIZE       14
+#define HIT_RADIUS       8.0
+#define LABEL_ZOOM       15.0
+#define CLUSTER_ABOVE    2000
+#define CLUSTER_CELL     48.0
+#define MAX_LABELS       400
+/* Glyphs partly outside the widget still show their inside half. */
+#define CULL_MARGIN      (GLYPH_SIZE)
+
+typedef struct {
+  char   *id;
+  char   *name;
+  double  u, v;    /* normalised Web-Mercator units (0..1 across the world) */
+} SiteEntry;
+
+struct _HdSiteLayer
+{
+  ShumateLayer  parent_instance;
+
+  HdStore      *store;
+  GArray       *sites;        /* SiteEntry */
+  GHashTable   *index;        /* id (owned by the entry) → position in sites + 1 */
+  GHashTable   *site_lights;
+
+  /* The last hit-test grid, rebuilt when the view or the data changed since. */
+  HdMapGrid    *hit_grid;
+  GArray       *hit_sites;    /* guint: grid point → index into sites */
+};
+
+G_DEFINE_FINAL_TYPE (HdSiteLayer, hd_site_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+site_entry_clear (gpointer data)
+{
+  SiteEntry *entry = data;
+
+  g_free (entry->id);
+  g_free (entry->name);
+}
+
+static void
+invalidate (HdSiteLayer *self)
+{
+  g_clear_pointer (&self->hit_grid, hd_map_grid_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+remove_site (HdSiteLayer *self,
+             const char  *id)
+{
+  gpointer slot = g_hash_table_lookup (self->index, id);
+  guint i, last;
+
+  if (slot == NULL)
+    return;
+
+  i = GPOINTER_TO_UINT (slot) - 1;
+  last = self->sites->len - 1;
+  g_hash_table_remove (self->index, id);
+  /* Swap the last entry into the hole: removal is O(1) and the index stays right. */
+  site_entry_clear (&g_array_index (self->sites, SiteEntry, i));
+  if (i != last)
+    {
+      g_array_index (self->sites, SiteEntry, i) = g_array_index (self->sites, SiteEntry, last);
+      g_hash_table_insert (self->index, g_array_index (self->sites, SiteEntry, i).id,
+                           GUINT_TO_POINTER (i + 1));
+    }
+  g_array_set_size (self->sites, last);
+}
+
+static void
+update_site (HdSiteLayer *self,
+             HdSite      *site)
+{
+  const char *id = hd_site_get_id (site);
+  gpointer slot;
+  SiteEntry *entry;
+
+  if (!hd_site_get_has_position (site))
+    {
+      remove_site (self, id);
+      return;
+    }
+
+  slot = g_hash_table_lookup (self->index, id);
+  if (slot != NULL)
+    {
+      entry = &g_array_index (self->sites, SiteEntry, GPOINTER_TO_UINT (slot) - 1);
+      g_free (entry->name);
+    }
+  else
+    {
+      SiteEntry fresh = { g_strdup (id), NULL, 0, 0 };
+
+      g_array_append_val (self->sites, fresh);
+      entry = &g_array_index (self->sites, SiteEntry, self->sites->len - 1);
+      g_hash_table_insert (self->index, entry->id, GUINT_TO_POINTER (self->sites->len));
+    }
+
+  entry->name = g_strdup (hd_site_get_name (site));
+  hd_mercator_project (hd_site_get_longitude (site), hd_site_get_latitude (site),
+                       &entry->u, &entry->v);
+}
+
+static void
+reload_all (HdSiteLayer *self)
+{
+  GListModel *sites = hd_store_get_sites (self->store);
+  guint n = g_list_model_get_n_items (sites);
+
+  g_hash_table_remove_all (self->index);
+  g_array_set_size (self->sites, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
+
+      update_site (self, site);
+    }
+}
+
+static void
+on_store_changed (HdStore  *store,
+                  guint     kinds,
+                  GStrv     ids,
+                  gpointer  user_data)
+{
+  HdSiteLayer *self = user_data;
+
+  if (!(kinds & HD_CHANGE_SITES))
+    return;
+
+  /* Ids name sites only when sites alone changed; no ids means "everything". */
+  if (kinds == HD_CHANGE_SITES && ids != NULL && ids[0] != NULL)
+    {
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          HdSite *site = hd_store_lookup_site (self->store, ids[i]);
+
+          if (site != NULL)
+            update_site (self, site);
+          else
+            remove_site (self, ids[i]);
+        }
+    }
+  else
+    reload_all (self);
+
+  invalidate (self);
+}
+
+/* The viewport's transform: widget coordinates of normalised Mercator units. */
+typedef struct {
+  double world;
+  double cu, cv;
+  double half_w, half_h;
+  double cos_r, sin_r;
+} Projection;
+
+static void
+projection_init (Projection      *p,
+                 ShumateViewport *viewport,
+                 int              width,
+                 int              height)
+{
+  double rotation = shumate_viewport_get_rotation (viewport);
+
+  p->world = TILE_SIZE * exp2 (shumate_viewport_get_zoom_level (viewport));
+  hd_mercator_project (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                       shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                       &p->cu, &p->cv);
+  p->half_w = width / 2.0;
+  p->half_h = height / 2.0;
+  p->cos_r = cos (rotation);
+  p->sin_r = sin (rotation);
+}
+
+static inline void
+project (const Projection *p,
+         double            u,
+         double            v,
+         double           *x,
+         double           *y)
+{
+  double dx = (u - p->cu) * p->world;
+  double dy = (v - p->cv) * p->world;
+
+  *x = p->half_w + dx * p->cos_r - dy * p->sin_r;
+  *y = p->half_h + dx * p->sin_r + dy * p->cos_r;
+}
+
+/* The sites inside the widget: their widget coordinates and their indices into sites. */
+static void
+collect_visible (HdSiteLayer *self,
+                 GArray      *xs,
+                 GArray      *ys,
+                 GArray      *indices)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  Projection p;
+
+  projection_init (&p, viewport, width, height);
+
+  for (guint i = 0; i < self->sites->len; i++)
+    {
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
+      double x, y;
+
+      project (&p, entry->u, entry->v, &x, &y);
+      if (x < -CULL_MARGIN || y < -CULL_MARGIN ||
+          x > width + CULL_MARGIN || y > height + CULL_MARGIN)
+        continue;
+      g_array_append_val (xs, x);
+      g_array_append_val (ys, y);
+      g_array_append_val (indices, i);
+    }
+}
+
+static HdLight
+light_of (HdSiteLayer *self,
+          const char  *id)
+{
+  HdLight light;
+
+  if (self->site_lights == NULL)
+    return HD_LIGHT_GREY;
+  light = GPOINTER_TO_INT (g_hash_table_lookup (self->site_lights, id));
+  return (guint) light < HD_N_LIGHTS ? light : HD_LIGHT_GREY;
+}
+
+static void
+lookup_colour (GtkWidget  *widget,
+               const char *name,
+               guint32     fallback,
+               double      alpha,
+               HdColour   *out)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA rgba;
+
+  if (!gtk_style_context_lookup_color (context, name, &rgba))
+    rgba = (GdkRGBA) { ((fallback >> 16) & 0xff) / 255.0, ((fallback >> 8) & 0xff) / 255.0,
+                       (fallback & 0xff) / 255.0, 1.0 };
+  *out = (HdColour) { rgba.red, rgba.green, rgba.blue, rgba.alpha * alpha };
+}
+
+/* The part of the widget the points (with @margin around each) cover: a Cairo node's cost
+ * grows with its area, and a province seen whole fills a fraction of the screen. */
+static graphene_rect_t
+points_bounds (GArray *xs,
+               GArray *ys,
+               double  margin,
+               int     width,
+               int     height)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < xs->len; i++)
+    {
+      x0 = MIN (x0, g_array_index (xs, double, i));
+      x1 = MAX (x1, g_array_index (xs, double, i));
+      y0 = MIN (y0, g_array_index (ys, double, i));
+      y1 = MAX (y1, g_array_index (ys, double, i));
+    }
+  x0 = MAX (floor (x0 - margin), 0);
+  y0 = MAX (floor (y0 - margin), 0);
+  x1 = MIN (ceil (x1 + margin), width);
+  y1 = MIN (ceil (y1 + margin), height);
+
+  return GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
+}
+
+/* Circles in one Cairo node; the counts as GSK text nodes, whose glyphs the renderer caches
+ * (Cairo text replayed from the node every frame cost most of a clustered frame). */
+static void
+draw_clusters (HdSiteLayer    *self,
+               GtkSnapshot    *snapshot,
+               int             width,
+               int             height,
+               GArray         *xs,
+               GArray         *ys,
+               const HdColour *ink,
+               const HdColour *paper)
+{
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  GdkRGBA text_colour = { paper->red, paper->green, paper->blue, 1.0 };
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  hd_map_cluster ((double *) xs->data, (double *) ys->data, xs->len, CLUSTER_CELL, clusters);
+
+  bounds = points_bounds (xs, ys, CLUSTER_CELL, width, height);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
+      double radius = MIN (8 + 3 * log10 (cluster->count + 1), CLUSTER_CELL / 2 - 2);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cluster->x, cluster->y, radius, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.8);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.9);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
+      char text[16];
+      int tw, th;
+
+      g_snprintf (text, sizeof text, "%u", cluster->count);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (cluster->x - tw / 2.0),
+                                                              round (cluster->y - th / 2.0)));
+      gtk_snapshot_append_layout (snapshot, layout, &text_colour);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  g_object_unref (layout);
+}
+
+static void
+draw_labels (HdSiteLayer    *self,
+             cairo_t        *cr,
+             GArray         *xs,
+             GArray         *ys,
+             GArray         *indices,
+             const HdColour *ink,
+             const HdColour *paper)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (HdMapRect));
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  guint n_labels = 0;
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < indices->len && n_labels < MAX_LABELS; i++)
+    {
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
+                                               g_array_index (indices, guint, i));
+      double x = g_array_index (xs, double, i) + GLYPH_SIZE / 2.0 + 3;
+      double y = g_array_index (ys, double, i);
+      HdMapRect rect;
+      int tw, th;
+
+      if (entry->name == NULL || entry->name[0] == '\0')
+        continue;
+
+      pango_layout_set_text (layout, entry->name, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      rect = (HdMapRect) { x, y - th / 2.0, x + tw, y + th / 2.0 };
+      if (!hd_map_place_label (placed, &rect))
+        continue;
+
+      n_labels++;
+      cairo_move_to (cr, rect.x0, rect.y0);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.85);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      cairo_move_to (cr, rect.x0, rect.y0);
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  g_object_unref (layout);
+}
+
+static void
+hd_site_layer_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GArray) xs = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sites->len);
+  g_autoptr(GArray) ys = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sites->len);
+  g_autoptr(GArray) indices = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->sites->len);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  HdColour lights[HD_N_LIGHTS], paper, ink;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->sites->len == 0)
+    return;
+
+  collect_visible (self, xs, ys, indices);
+  if (indices->len == 0)
+    return;
+
+  lookup_colour (widget, "hd_light_green", 0x26a269, 1.0, &lights[HD_LIGHT_GREEN]);
+  lookup_colour (widget, "hd_light_yellow", 0xe5a50a, 1.0, &lights[HD_LIGHT_YELLOW]);
+  lookup_colour (widget, "hd_light_red", 0xe01b24, 1.0, &lights[HD_LIGHT_RED]);
+  lookup_colour (widget, "view_fg_color", 0x000000, 0.55, &lights[HD_LIGHT_GREY]);
+  lookup_colour (widget, "view_fg_color", 0x000000, 1.0, &ink);
+  lookup_colour (widget, "view_bg_color", 0xffffff, 0.9, &paper);
+
+  if (indices->len > CLUSTER_ABOVE)
+    {
+      draw_clusters (self, snapshot, width, height, xs, ys, &ink, &paper);
+      return;
+    }
+
+  /* Labels reach further than glyphs: they get the whole widget. */
+  bounds = zoom >= LABEL_ZOOM ? GRAPHENE_RECT_INIT (0, 0, width, height)
+                              : points_bounds (xs, ys, GLYPH_SIZE, width, height);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  for (guint i = 0; i < indices->len; i++)
+    {
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
+                                               g_array_index (indices, guint, i));
+      HdLight light = light_of (self, entry->id);
+
+      hd_light_glyph_draw (cr, g_array_index (xs, double, i), g_array_index (ys, double, i),
+                           GLYPH_SIZE, light, &lights[light], &paper);
+    }
+  if (zoom >= LABEL_ZOOM)
+    draw_labels (self, cr, xs, ys, indices, &ink, &paper);
+  cairo_destroy (cr);
+}
+
+const char *
+hd_site_layer_site_at (HdSiteLayer *self,
+                       double       x,
+                       double       y)
+{
+  int found;
+
+  g_return_val_if_fail (HD_IS_SITE_LAYER (self), NULL);
+
+  if (self->hit_grid == NULL)
+    {
+      g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+
+      g_array_set_size (self->hit_sites, 0);
+      collect_visible (self, xs, ys, self->hit_sites);
+      self->hit_grid = hd_map_grid_new ((double *) xs->data, (double *) ys->data, xs->len,
+                                        HIT_RADIUS * 2);
+    }
+
+  found = hd_map_grid_nearest (self->hit_grid, x, y, HIT_RADIUS);
+  if (found < 0)
+    return NULL;
+  return g_array_index (self->sites, SiteEntry,
+                        g_array_index (self->hit_sites, guint, found)).id;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (widget);
+  const char *id = hd_site_layer_site_at (self, x, y);
+  g_autofree char *text = NULL;
+  SiteEntry *entry;
+
+  if (id == NULL)
+    return FALSE;
+
+  entry = &g_array_index (self->sites, SiteEntry,
+                          GPOINTER_TO_UINT (g_hash_table_lookup (self->index, id)) - 1);
+  /* Translators: a site's tooltip on the map: the site's name, a line break, its light */
+  text = g_strdup_printf (_("%s\n%s"), entry->name, hd_light_label (light_of (self, id)));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+hd_site_layer_constructed (GObject *object)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (object);
+
+  G_OBJECT_CLASS (hd_site_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    {
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
+                               G_CONNECT_DEFAULT);
+      reload_all (self);
+    }
+}
+
+static void
+hd_site_layer_dispose (GObject *object)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->site_lights, g_hash_table_unref);
+  g_clear_pointer (&self->hit_grid, hd_map_grid_free);
+
+  G_OBJECT_CLASS (hd_site_layer_parent_class)->dispose (object);
+}
+
+static void
+hd_site_layer_finalize (GObject *object)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (object);
+
+  g_hash_table_unref (self->index);
+  g_array_unref (self->sites);
+  g_array_unref (self->hit_sites);
+
+  G_OBJECT_CLASS (hd_site_layer_parent_class)->finalize (object);
+}
+
+static void
+hd_site_layer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_site_layer_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hd_site_layer_class_init (HdSiteLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hd_site_layer_constructed;
+  object_class->dispose = hd_site_layer_dispose;
+  object_class->finalize = hd_site_layer_finalize;
+  object_class->get_property = hd_site_layer_get_property;
+  object_class->set_property = hd_site_layer_set_property;
+
+  widget_class->snapshot = hd_site_layer_snapshot;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         HD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hd_site_layer_init (HdSiteLayer *self)
+{
+  self->sites = g_array_new (FALSE, FALSE, sizeof (SiteEntry));
+  g_array_set_clear_func (self->sites, site_entry_clear);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hit_sites = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+HdSiteLayer *
+hd_site_layer_new (ShumateViewport *viewport,
+                   HdStore         *store)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (store == NULL || HD_IS_STORE (store), NULL);
+
+  return g_object_new (HD_TYPE_SITE_LAYER, "viewport", viewport, "store", store, NULL);
+}
+
+guint
+hd_site_layer_get_n_sites (HdSiteLayer *self)
+{
+  g_return_val_if_fail (HD_IS_SITE_LAYER (self), 0);
+
+  return self->sites->len;
+}
+
+void
+hd_site_layer_set_site_lights (HdSiteLayer *self,
+                               GHashTable  *site_lights)
+{
+  g_return_if_fail (HD_IS_SITE_LAYER (self));
+
+  if (site_lights != NULL)
+    g_hash_table_ref (site_lights);
+  g_clear_pointer (&self->site_lights, g_hash_table_unref);
+  self->site_lights = site_lights;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+HdLight
+hd_site_layer_get_site_light (HdSiteLayer *self,
+                              const char  *site_id)
+{
+  g_return_val_if_fail (HD_IS_SITE_LAYER (self), HD_LIGHT_GREY);
+  g_return_val_if_fail (site_id != NULL, HD_LIGHT_GREY);
+
+  if (!g_hash_table_contains (self->index, site_id))
+    return HD_LIGHT_GREY;
+  return light_of (self, site_id);
+}
