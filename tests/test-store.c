@@ -809,6 +809,28 @@ test_box_query (Fixture       *f,
       g_assert_cmpfloat (hd_site_get_longitude (site), <=, 116.5);
     }
 
+  /* Moving a site out of the box, deleting another and adding a new one inside: the next query
+   * follows all three. */
+  {
+    g_autoptr(HdSite) moved = hd_site_new ();
+    g_autoptr(HdSite) added = NULL;
+    const char *gone[2] = { found[1], NULL };
+    g_auto(GStrv) again = NULL;
+
+    hd_site_copy_from (moved, hd_store_lookup_site (store, found[0]));
+    hd_site_set_position (moved, 40.0, 100.0);
+    g_assert_true (hd_store_save_site (store, moved, &error));
+    g_assert_true (hd_store_delete_sites (store, gone, &error));
+    added = make_site ("新示范点", 25.5, 116.0);
+    g_assert_true (hd_store_save_site (store, added, &error));
+    g_assert_no_error (error);
+    again = hd_store_query_sites_in_box (store, 25.0, 115.0, 26.0, 116.5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (again), ==, expected - 2 + 1);
+    g_assert_true (g_strv_contains ((const char * const *) again, hd_site_get_id (added)));
+    g_assert_false (g_strv_contains ((const char * const *) again, hd_site_get_id (moved)));
+  }
+
   /* The key is a pure function of the id, so the same site has the same key on every laptop. */
   g_assert_cmpint (hd_site_pos_key ("81872082-2f31-40a7-a000-f9e1ad148b68"), ==,
                    hd_site_pos_key ("81872082-2f31-40a7-a000-f9e1ad148b68"));
