@@ -16,77 +16,15 @@
 #include "hd-site-editor.h"
 #include "hd-store.h"
 #include "hd-window.h"
-#include "hd-test-util.h"
-
-#define WAIT_MS 10000
+#include "hd-test-ui.h"
 
 static HdApplication *app;
-
-typedef struct {
-  char     *dir;
-  HdStore  *store;
-  HdWindow *window;
-} Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = hd_test_dir_new ();
-  path = g_build_filename (fixture->dir, "workspace.db", NULL);
-  fixture->store = hd_store_open (path, &error);
-  g_assert_no_error (error);
-  hd_store_load_sample (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->store);
-  hd_test_dir_free (fixture->dir);
-}
-
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, keep_waking, NULL);
-  gboolean ok;
-
-  while (!(ok = done (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
+  hd_test_fixture_open (fixture, TRUE);
 }
 
 /* Closing an editor destroys it: watch it through a weak pointer. */

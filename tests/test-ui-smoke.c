@@ -11,9 +11,7 @@
 #include "hd-site-row.h"
 #include "hd-store.h"
 #include "hd-window.h"
-#include "hd-test-util.h"
-
-#define WAIT_MS 10000
+#include "hd-test-ui.h"
 
 static HdApplication *app;
 
@@ -24,59 +22,11 @@ static const char * const fuzhou_belts[] = {
   "“红领福兴”两新组织党建示范带",
 };
 
-typedef struct {
-  char     *dir;
-  HdStore  *store;
-  HdWindow *window;
-} Fixture;
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = hd_test_dir_new ();
-
-  path = g_build_filename (fixture->dir, "workspace.db", NULL);
-  fixture->store = hd_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&fixture->store);
-  hd_test_dir_free (fixture->dir);
-}
-
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done says so; FALSE after WAIT_MS. */
-static gboolean
-wait_until (gboolean (*done) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_MS * G_TIME_SPAN_MILLISECOND;
-  guint wake = g_timeout_add (10, keep_waking, NULL);
-  gboolean ok;
-
-  while (!(ok = done (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  return ok;
+  hd_test_fixture_open (fixture, FALSE);
 }
 
 static void
@@ -132,12 +82,6 @@ belt_model_is_full (gpointer data)
 
   return g_list_model_get_n_items (hd_window_get_belt_model (window)) ==
          g_list_model_get_n_items (hd_store_get_belts (hd_window_get_store (window)));
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static HdWindow *
