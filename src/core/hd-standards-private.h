@@ -13,25 +13,6 @@
 
 G_BEGIN_DECLS
 
-static inline const char *
-hd_sql_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  return (const char *) sqlite3_column_text (stmt, col);
-}
-
-/* Optional text is stored as NULL rather than '' (one spelling for "not set"), as in hd-store.c. */
-static inline void
-hd_sql_bind_text (sqlite3_stmt *stmt,
-                  int           idx,
-                  const char   *value)
-{
-  if (value == NULL || *value == '\0')
-    sqlite3_bind_null (stmt, idx);
-  else
-    sqlite3_bind_text (stmt, idx, value, -1, SQLITE_TRANSIENT);
-}
-
 /* Sets @error from SQLite after a failed sqlite3_step() of a reading statement. */
 static inline void
 hd_sql_read_error (HdStore  *store,

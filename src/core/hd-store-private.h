@@ -18,6 +18,25 @@ sqlite3 *hd_store_get_db          (HdStore     *self);
 /* The stable R*Tree key of a site id. */
 gint64   hd_site_pos_key          (const char  *id);
 
+static inline const char *
+hd_sql_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+/* Optional text is stored as NULL rather than '' (one spelling for "not set") in every table. */
+static inline void
+hd_sql_bind_text (sqlite3_stmt *stmt,
+                  int           idx,
+                  const char   *value)
+{
+  if (value == NULL || *value == '\0')
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, value, -1, SQLITE_TRANSIENT);
+}
+
 /* Transactions: one per user command. begin() is BEGIN IMMEDIATE; a failed commit rolls back. */
 gboolean      hd_store_begin             (HdStore       *self,
                                           const char    *what,

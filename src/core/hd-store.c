@@ -99,25 +99,6 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------------------------------ */
 /* Rows and records                                                                           */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           col)
-{
-  return (const char *) sqlite3_column_text (stmt, col);
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           idx,
-           const char   *value)
-{
-  /* Optional text stays NULL rather than '' so "not set" has one spelling in files and queries. */
-  if (value == NULL || *value == '\0')
-    sqlite3_bind_null (stmt, idx);
-  else
-    sqlite3_bind_text (stmt, idx, value, -1, SQLITE_TRANSIENT);
-}
-
 static void
 bind_int_or_null (sqlite3_stmt *stmt,
                   int           idx,
@@ -141,24 +122,24 @@ site_from_row (sqlite3_stmt *stmt)
   HdDomain domain = HD_DOMAIN_UNSET;
   HdSiteLevel level = HD_SITE_LEVEL_NONE;
 
-  hd_site_kind_from_string (column_text (stmt, 2), &kind);
-  hd_domain_from_string (column_text (stmt, 3), &domain);
-  hd_site_level_from_string (column_text (stmt, 4), &level);
+  hd_site_kind_from_string (hd_sql_text (stmt, 2), &kind);
+  hd_domain_from_string (hd_sql_text (stmt, 3), &domain);
+  hd_site_level_from_string (hd_sql_text (stmt, 4), &level);
   g_object_set (site,
-                "id", column_text (stmt, 0),
-                "name", column_text (stmt, 1),
+                "id", hd_sql_text (stmt, 0),
+                "name", hd_sql_text (stmt, 1),
                 "kind", kind,
                 "domain", domain,
                 "level", level,
-                "region-id", column_text (stmt, 5),
-                "organisation", column_text (stmt, 6),
+                "region-id", hd_sql_text (stmt, 5),
+                "organisation", hd_sql_text (stmt, 6),
                 "members", sqlite3_column_int (stmt, 7),
-                "address", column_text (stmt, 8),
-                "contact", column_text (stmt, 11),
-                "notes", column_text (stmt, 12),
-                "extra", column_text (stmt, 13),
-                "created", column_text (stmt, 14),
-                "modified", column_text (stmt, 15),
+                "address", hd_sql_text (stmt, 8),
+                "contact", hd_sql_text (stmt, 11),
+                "notes", hd_sql_text (stmt, 12),
+                "extra", hd_sql_text (stmt, 13),
+                "created", hd_sql_text (stmt, 14),
+                "modified", hd_sql_text (stmt, 15),
                 NULL);
   if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
     hd_site_set_position (site, sqlite3_column_double (stmt, 9), sqlite3_column_double (stmt, 10));
@@ -176,21 +157,21 @@ belt_from_row (sqlite3_stmt *stmt)
   HdBelt *belt = hd_belt_new ();
   HdBeltStage stage = HD_BELT_STAGE_PLANNED;
 
-  hd_belt_stage_from_string (column_text (stmt, 4), &stage);
+  hd_belt_stage_from_string (hd_sql_text (stmt, 4), &stage);
   g_object_set (belt,
-                "id", column_text (stmt, 0),
-                "name", column_text (stmt, 1),
-                "region-id", column_text (stmt, 2),
-                "brand", column_text (stmt, 3),
+                "id", hd_sql_text (stmt, 0),
+                "name", hd_sql_text (stmt, 1),
+                "region-id", hd_sql_text (stmt, 2),
+                "brand", hd_sql_text (stmt, 3),
                 "stage", stage,
                 "start-year", sqlite3_column_int (stmt, 5),
-                "responsible", column_text (stmt, 6),
-                "colour", column_text (stmt, 7),
-                "logo-path", column_text (stmt, 8),
-                "notes", column_text (stmt, 9),
-                "extra", column_text (stmt, 10),
-                "created", column_text (stmt, 11),
-                "modified", column_text (stmt, 12),
+                "responsible", hd_sql_text (stmt, 6),
+                "colour", hd_sql_text (stmt, 7),
+                "logo-path", hd_sql_text (stmt, 8),
+                "notes", hd_sql_text (stmt, 9),
+                "extra", hd_sql_text (stmt, 10),
+                "created", hd_sql_text (stmt, 11),
+                "modified", hd_sql_text (stmt, 12),
                 "site-count", sqlite3_column_int (stmt, 13),
                 NULL);
   return G_OBJECT (belt);
@@ -204,17 +185,17 @@ region_from_row (sqlite3_stmt *stmt)
   HdRegion *region = hd_region_new ();
   HdRegionLevel level = HD_REGION_LEVEL_DISTRICT;
 
-  hd_region_level_from_string (column_text (stmt, 3), &level);
+  hd_region_level_from_string (hd_sql_text (stmt, 3), &level);
   g_object_set (region,
-                "id", column_text (stmt, 0),
-                "parent-id", column_text (stmt, 1),
-                "name", column_text (stmt, 2),
+                "id", hd_sql_text (stmt, 0),
+                "parent-id", hd_sql_text (stmt, 1),
+                "name", hd_sql_text (stmt, 2),
                 "level", level,
-                "code", column_text (stmt, 4),
-                "geometry", column_text (stmt, 5),
-                "extra", column_text (stmt, 6),
-                "created", column_text (stmt, 7),
-                "modified", column_text (stmt, 8),
+                "code", hd_sql_text (stmt, 4),
+                "geometry", hd_sql_text (stmt, 5),
+                "extra", hd_sql_text (stmt, 6),
+                "created", hd_sql_text (stmt, 7),
+                "modified", hd_sql_text (stmt, 8),
                 NULL);
   return G_OBJECT (region);
 }
@@ -232,16 +213,16 @@ plan_from_row (sqlite3_stmt *stmt)
   HdPlan *plan = hd_plan_new ();
 
   g_object_set (plan,
-                "id", column_text (stmt, 0),
-                "title", column_text (stmt, 1),
-                "region-id", column_text (stmt, 2),
+                "id", hd_sql_text (stmt, 0),
+                "title", hd_sql_text (stmt, 1),
+                "region-id", hd_sql_text (stmt, 2),
                 "first-year", sqlite3_column_int (stmt, 3),
-                "theme1", column_text (stmt, 4),
-                "theme2", column_text (stmt, 5),
-                "theme3", column_text (stmt, 6),
-                "notes", column_text (stmt, 7),
-                "created", column_text (stmt, 8),
-                "modified", column_text (stmt, 9),
+                "theme1", hd_sql_text (stmt, 4),
+                "theme2", hd_sql_text (stmt, 5),
+                "theme3", hd_sql_text (stmt, 6),
+                "notes", hd_sql_text (stmt, 7),
+                "created", hd_sql_text (stmt, 8),
+                "modified", hd_sql_text (stmt, 9),
                 NULL);
   return G_OBJECT (plan);
 }
@@ -1317,7 +1298,7 @@ query_ids (HdStore     *self,
     {
       sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_strv_builder_add (builder, column_text (stmt, 0));
+        g_strv_builder_add (builder, hd_sql_text (stmt, 0));
       sqlite3_reset (stmt);
     }
   return g_strv_builder_end (builder);
@@ -1374,7 +1355,7 @@ ensure_site_key_index (HdStore *self)
     return;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      HdSite *site = g_hash_table_lookup (self->sites.by_id, column_text (stmt, 1));
+      HdSite *site = g_hash_table_lookup (self->sites.by_id, hd_sql_text (stmt, 1));
       gint64 *key;
 
       if (site == NULL)
@@ -1456,7 +1437,7 @@ step_checked (HdStore       *self,
   gboolean guarded = sqlite3_bind_parameter_count (stmt) >= guard;
 
   if (guarded)
-    bind_text (stmt, guard, expected_modified);
+    hd_sql_bind_text (stmt, guard, expected_modified);
   if (!step_done (self, stmt, what, error))
     return FALSE;
   if (guarded && sqlite3_changes (self->db) == 0)
@@ -1504,20 +1485,20 @@ write_site (HdStore     *self,
   sqlite3_bind_int64 (stmt, 2, hd_site_pos_key (hd_site_get_id (site)));
   sqlite3_bind_text (stmt, 3, hd_site_get_name (site), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, hd_site_kind_to_string (hd_site_get_kind (site)), -1, SQLITE_STATIC);
-  bind_text (stmt, 5, domain == HD_DOMAIN_UNSET ? NULL : hd_domain_to_string (domain));
-  bind_text (stmt, 6, level == HD_SITE_LEVEL_NONE ? NULL : hd_site_level_to_string (level));
-  bind_text (stmt, 7, hd_site_get_region_id (site));
-  bind_text (stmt, 8, hd_site_get_organisation (site));
+  hd_sql_bind_text (stmt, 5, domain == HD_DOMAIN_UNSET ? NULL : hd_domain_to_string (domain));
+  hd_sql_bind_text (stmt, 6, level == HD_SITE_LEVEL_NONE ? NULL : hd_site_level_to_string (level));
+  hd_sql_bind_text (stmt, 7, hd_site_get_region_id (site));
+  hd_sql_bind_text (stmt, 8, hd_site_get_organisation (site));
   sqlite3_bind_int (stmt, 9, hd_site_get_members (site));
-  bind_text (stmt, 10, hd_site_get_address (site));
+  hd_sql_bind_text (stmt, 10, hd_site_get_address (site));
   if (hd_site_get_has_position (site))
     {
       sqlite3_bind_double (stmt, 11, hd_site_get_latitude (site));
       sqlite3_bind_double (stmt, 12, hd_site_get_longitude (site));
     }
-  bind_text (stmt, 13, hd_site_get_contact (site));
-  bind_text (stmt, 14, hd_site_get_notes (site));
-  bind_text (stmt, 15, hd_site_get_extra (site));
+  hd_sql_bind_text (stmt, 13, hd_site_get_contact (site));
+  hd_sql_bind_text (stmt, 14, hd_site_get_notes (site));
+  hd_sql_bind_text (stmt, 15, hd_site_get_extra (site));
   sqlite3_bind_text (stmt, 16, now, -1, SQLITE_TRANSIENT);
   return step_checked (self, stmt, 17, hd_site_get_modified (site), what, error);
 }
@@ -1552,16 +1533,16 @@ write_belt (HdStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, hd_belt_get_id (belt), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, hd_belt_get_name (belt), -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 3, hd_belt_get_region_id (belt));
-  bind_text (stmt, 4, hd_belt_get_brand (belt));
+  hd_sql_bind_text (stmt, 3, hd_belt_get_region_id (belt));
+  hd_sql_bind_text (stmt, 4, hd_belt_get_brand (belt));
   sqlite3_bind_text (stmt, 5, hd_belt_stage_to_string (hd_belt_get_stage (belt)), -1,
                      SQLITE_STATIC);
   bind_int_or_null (stmt, 6, hd_belt_get_start_year (belt));
-  bind_text (stmt, 7, hd_belt_get_responsible (belt));
-  bind_text (stmt, 8, hd_belt_get_colour (belt));
-  bind_text (stmt, 9, hd_belt_get_logo_path (belt));
-  bind_text (stmt, 10, hd_belt_get_notes (belt));
-  bind_text (stmt, 11, hd_belt_get_extra (belt));
+  hd_sql_bind_text (stmt, 7, hd_belt_get_responsible (belt));
+  hd_sql_bind_text (stmt, 8, hd_belt_get_colour (belt));
+  hd_sql_bind_text (stmt, 9, hd_belt_get_logo_path (belt));
+  hd_sql_bind_text (stmt, 10, hd_belt_get_notes (belt));
+  hd_sql_bind_text (stmt, 11, hd_belt_get_extra (belt));
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_TRANSIENT);
   return step_checked (self, stmt, 13, hd_belt_get_modified (belt), what, error);
 }
@@ -1591,13 +1572,13 @@ write_region (HdStore     *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, hd_region_get_id (region), -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 2, hd_region_get_parent_id (region));
+  hd_sql_bind_text (stmt, 2, hd_region_get_parent_id (region));
   sqlite3_bind_text (stmt, 3, hd_region_get_name (region), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, hd_region_level_to_string (hd_region_get_level (region)), -1,
                      SQLITE_STATIC);
-  bind_text (stmt, 5, hd_region_get_code (region));
-  bind_text (stmt, 6, hd_region_get_geometry (region));
-  bind_text (stmt, 7, hd_region_get_extra (region));
+  hd_sql_bind_text (stmt, 5, hd_region_get_code (region));
+  hd_sql_bind_text (stmt, 6, hd_region_get_geometry (region));
+  hd_sql_bind_text (stmt, 7, hd_region_get_extra (region));
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
   return step_checked (self, stmt, 9, hd_region_get_modified (region), what, error);
 }
@@ -1797,9 +1778,9 @@ hd_store_save_plan (HdStore  *self,
     goto fail;
   sqlite3_bind_text (stmt, 1, hd_plan_get_id (plan), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, hd_plan_get_title (plan), -1, SQLITE_TRANSIENT);
-  bind_text (stmt, 3, hd_plan_get_region_id (plan));
+  hd_sql_bind_text (stmt, 3, hd_plan_get_region_id (plan));
   sqlite3_bind_int (stmt, 4, hd_plan_get_first_year (plan));
-  bind_text (stmt, 5, hd_plan_get_notes (plan));
+  hd_sql_bind_text (stmt, 5, hd_plan_get_notes (plan));
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
   if (!step_checked (self, stmt, 7, hd_plan_get_modified (plan), what, error))
     goto fail;
@@ -1814,7 +1795,7 @@ hd_store_save_plan (HdStore  *self,
         goto fail;
       sqlite3_bind_text (stmt, 1, hd_plan_get_id (plan), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, themes[i]);
+      hd_sql_bind_text (stmt, 3, themes[i]);
       if (!step_done (self, stmt, what, error))
         goto fail;
     }
@@ -2979,8 +2960,8 @@ collect_rows (HdStore     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       HdStatsRow row = {
-        g_strdup (column_text (stmt, 0)),
-        g_strdup (column_text (stmt, 1)),
+        g_strdup (hd_sql_text (stmt, 0)),
+        g_strdup (hd_sql_text (stmt, 1)),
         (guint) sqlite3_column_int (stmt, 2),
         (guint) sqlite3_column_int (stmt, 3),
       };
@@ -3107,9 +3088,9 @@ hd_store_check (HdStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (g_strcmp0 (column_text (stmt, 0), "ok") != 0)
+    if (g_strcmp0 (hd_sql_text (stmt, 0), "ok") != 0)
       add_problem (problems, HD_PROBLEM_INTEGRITY, NULL,
-                   g_strdup_printf (_("Database integrity: %s"), column_text (stmt, 0)));
+                   g_strdup_printf (_("Database integrity: %s"), hd_sql_text (stmt, 0)));
   sqlite3_reset (stmt);
 
   stmt = prepare (self, "PRAGMA foreign_key_check", error);
@@ -3119,7 +3100,7 @@ hd_store_check (HdStore  *self,
     /* Translators: both are database table names, e.g. "site" and "region". */
     add_problem (problems, HD_PROBLEM_INTEGRITY, NULL,
                  g_strdup_printf (_("Database integrity: a row of %s refers to a missing %s"),
-                                  column_text (stmt, 0), column_text (stmt, 2)));
+                                  hd_sql_text (stmt, 0), hd_sql_text (stmt, 2)));
   sqlite3_reset (stmt);
 
   stats = hd_store_collect_stats (self, error);
@@ -3156,10 +3137,10 @@ hd_store_check (HdStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_problem (problems, HD_PROBLEM_DUPLICATE_IN_BELT, column_text (stmt, 0),
+    add_problem (problems, HD_PROBLEM_DUPLICATE_IN_BELT, hd_sql_text (stmt, 0),
                  g_strdup_printf (_("Belt “%s” has %d sites named “%s”"),
-                                  column_text (stmt, 1), sqlite3_column_int (stmt, 3),
-                                  column_text (stmt, 2)));
+                                  hd_sql_text (stmt, 1), sqlite3_column_int (stmt, 3),
+                                  hd_sql_text (stmt, 2)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
