@@ -4,7 +4,9 @@
 #include <math.h>
 
 #include "hd-indicator.h"
+#include "hd-inspection.h"
 #include "hd-light.h"
+#include "hd-plan-file.h"
 #include "hd-plan-progress.h"
 #include "hd-plan-status.h"
 #include "hd-store-private.h"
@@ -654,6 +656,100 @@ test_snapshots (Fixture       *f,
   g_assert_false (hd_store_is_empty (f->store));
 }
 
+/* The sample ships plans with themes, computed and manual indicators and history; loading it
+ * is one undo step with everything else. */
+static void
+test_sample (void)
+{
+  g_autofree char *dir = hd_test_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStore) store = hd_store_open (path, &error);
+  GListModel *plans;
+  guint n_plans, n_computed = 0, n_manual = 0;
+  GDate today = hd_store_get_today (store);
+
+  g_assert_no_error (error);
+  g_assert_true (hd_store_load_sample (store, &error));
+  g_assert_no_error (error);
+  plans = hd_store_get_plans (store);
+  n_plans = g_list_model_get_n_items (plans);
+  g_assert_cmpuint (n_plans, >=, 2);
+  for (guint i = 0; i < n_plans; i++)
+    {
+      g_autoptr(HdPlan) plan = g_list_model_get_item (plans, i);
+      g_autoptr(GPtrArray) progress = NULL;
+
+      g_assert_nonnull (hd_plan_get_theme1 (plan));
+      g_assert_nonnull (hd_plan_get_theme2 (plan));
+      g_assert_nonnull (hd_plan_get_theme3 (plan));
+      g_assert_nonnull (hd_store_lookup_region (store, hd_plan_get_region_id (plan)));
+      progress = hd_store_get_plan_progress (store, hd_plan_get_id (plan), &today, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (progress->len, >, 0);
+      for (guint k = 0; k < progress->len; k++)
+        {
+          HdIndicatorProgress *p = g_ptr_array_index (progress, k);
+
+          if (hd_indicator_is_computed (p->indicator))
+            n_computed++;
+          else
+            n_manual++;
+          g_assert_cmpuint (p->actuals->len, >=, 2);
+          for (guint a = 1; a < p->actuals->len; a++)
+            g_assert_cmpstr (((HdIndicatorActual *) g_ptr_array_index (p->actuals, a - 1))->date, <,
+                             ((HdIndicatorActual *) g_ptr_array_index (p->actuals, a))->date);
+          g_assert_false (isnan (p->targets[2]));
+          g_assert_cmpint (p->status, !=, HD_PLAN_STATUS_UNKNOWN);
+        }
+    }
+  g_assert_cmpuint (n_computed, >, 0);
+  g_assert_cmpuint (n_manual, >, 0);
+  /* One undo step takes the plans away with the rest. */
+  g_assert_true (hd_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 0);
+  g_assert_true (hd_store_is_empty (store));
+  hd_test_remove_tree (dir);
+}
+
+typedef struct {
+  const char *json;
+  const char *message;  /* a part of the error */
+} BadFileCase;
+
+static void
+test_import_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const BadFileCase cases[] = {
+    { "[]", "plans.json: not a plans file" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 2019}, 3]}", "plans.json: plans[1]" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 1800}]}", "1800" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 2019, \"themes\": [\"x\"]}]}", "three annual themes" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 2019, \"indicators\": [{\"name\": \"n\", \"computed\": \"nope\"}]}]}",
+      "plans[0] (“A”): indicators[0]" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 2019, \"indicators\": [{\"name\": \"n\", \"targets\": [1, \"2\", 3]}]}]}",
+      "year 2" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 2019, \"indicators\": [{\"name\": \"n\", \"actuals\": [{\"date\": \"2019-13-01\", \"value\": 1}]}]}]}",
+      "actuals[0]" },
+    { "{\"plans\": [{\"title\": \"A\", \"first_year\": 2019, \"region_id\": \"nowhere\"}]}", "region" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (hd_store_import_plans (f->store, cases[i].json, strlen (cases[i].json),
+                                              "plans.json", &error), ==, -1);
+      g_assert_nonnull (error);
+      g_test_message ("→ %s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_cmpuint (g_list_model_get_n_items (hd_store_get_plans (f->store)), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +761,8 @@ main (int   argc,
   g_test_add ("/plans/computed", Fixture, NULL, fixture_setup, test_computed, fixture_teardown);
   g_test_add ("/plans/commands", Fixture, NULL, fixture_setup, test_commands, fixture_teardown);
   g_test_add ("/plans/save-refused", Fixture, NULL, fixture_setup, test_save_refused, fixture_teardown);
+  g_test_add_func ("/plans/sample", test_sample);
+  g_test_add ("/plans/import-refused", Fixture, NULL, fixture_setup, test_import_refused, fixture_teardown);
   g_test_add ("/plans/snapshots", Fixture, NULL, fixture_setup, test_snapshots, fixture_teardown);
   return g_test_run ();
 }

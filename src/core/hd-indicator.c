@@ -711,14 +711,57 @@ hd_store_delete_indicator_actual (HdStore     *self,
 }
 
 gboolean
+hd_store_replace_indicators (HdStore     *self,
+                             HdPlan      *plan,
+                             GPtrArray   *indicators,
+                             const char  *what,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      HdIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      if (indicator->id != NULL)
+        g_hash_table_add (kept, indicator->id);
+    }
+  existing = hd_store_list_indicators (self, hd_plan_get_id (plan), error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    {
+      HdIndicator *old = g_ptr_array_index (existing, i);
+      sqlite3_stmt *stmt;
+
+      if (g_hash_table_contains (kept, old->id))
+        continue;
+      stmt = hd_store_prepare (self, "DELETE FROM indicator WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, old->id, -1, SQLITE_TRANSIENT);
+      if (!hd_store_step_done (self, stmt, what, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      HdIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      hd_indicator_set_plan_id (indicator, hd_plan_get_id (plan));
+      if (!write_indicator (self, indicator, (int) i, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 hd_store_save_plan_with_indicators (HdStore    *self,
                                     HdPlan     *plan,
                                     GPtrArray  *indicators,
                                     GError    **error)
 {
   g_autofree char *what = NULL;
-  g_autoptr(GPtrArray) existing = NULL;
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
   g_return_val_if_fail (HD_IS_PLAN (plan), FALSE);
@@ -744,39 +787,13 @@ hd_store_save_plan_with_indicators (HdStore    *self,
                        _("%s: the indicator “%s” belongs to another plan"), what, indicator->name);
           return FALSE;
         }
-      if (indicator->id != NULL)
-        g_hash_table_add (kept, indicator->id);
     }
 
-  existing = hd_store_list_indicators (self, hd_plan_get_id (plan), error);
-  if (existing == NULL)
-    return FALSE;
   if (!hd_store_begin_command (self, what, error))
     return FALSE;
-  if (!hd_store_write_plan (self, plan, what, error))
+  if (!hd_store_write_plan (self, plan, what, error) ||
+      !hd_store_replace_indicators (self, plan, indicators, what, error))
     goto fail;
-  for (guint i = 0; i < existing->len; i++)
-    {
-      HdIndicator *old = g_ptr_array_index (existing, i);
-      sqlite3_stmt *stmt;
-
-      if (g_hash_table_contains (kept, old->id))
-        continue;
-      stmt = hd_store_prepare (self, "DELETE FROM indicator WHERE id = ?1", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, old->id, -1, SQLITE_TRANSIENT);
-      if (!hd_store_step_done (self, stmt, what, error))
-        goto fail;
-    }
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      HdIndicator *indicator = g_ptr_array_index (indicators, i);
-
-      hd_indicator_set_plan_id (indicator, hd_plan_get_id (plan));
-      if (!write_indicator (self, indicator, (int) i, what, error))
-        goto fail;
-    }
   if (!hd_store_commit_command (self, what,
                                 g_strdup_printf (_("Save “%s”"), hd_plan_get_title (plan)), error))
     goto fail;

@@ -66,6 +66,13 @@ gboolean      hd_store_write_plan        (HdStore       *self,
                                           GError       **error);
 void          hd_store_plan_saved        (HdStore       *self,
                                           HdPlan        *plan);
+/* Makes @indicators (element-type HdIndicator) the plan's indicators, in that order, inside an
+ * open transaction: others of the plan are deleted, new ones get ids. Validated by the caller. */
+gboolean      hd_store_replace_indicators (HdStore      *self,
+                                          HdPlan        *plan,
+                                          GPtrArray     *indicators,
+                                          const char    *what,
+                                          GError       **error);
 /* Writes one dated actual of an indicator (YYYY-MM-DD, replacing that date's value) inside an
  * open transaction; checks the date and value. */
 gboolean      hd_store_write_indicator_actual (HdStore  *self,

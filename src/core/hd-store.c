@@ -10,6 +10,7 @@
 
 #include "hd-geojson.h"
 #include "hd-inspection.h"
+#include "hd-plan-file.h"
 #include "hd-schema.h"
 #include "hd-store-private.h"
 #include "hd-validate.h"
@@ -3221,6 +3222,9 @@ hd_store_load_sample (HdStore  *self,
   g_autofree char *inspections_path = g_build_filename (dir_path, "inspections.json", NULL);
   g_autofree char *inspections = NULL;
   gsize inspections_length = 0;
+  g_autofree char *plans_path = g_build_filename (dir_path, "plans.json", NULL);
+  g_autofree char *plans = NULL;
+  gsize plans_length = 0;
   const char *name;
 
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
@@ -3252,6 +3256,9 @@ hd_store_load_sample (HdStore  *self,
   if (g_file_test (inspections_path, G_FILE_TEST_EXISTS) &&
       !g_file_get_contents (inspections_path, &inspections, &inspections_length, error))
     return FALSE;
+  if (g_file_test (plans_path, G_FILE_TEST_EXISTS) &&
+      !g_file_get_contents (plans_path, &plans, &plans_length, error))
+    return FALSE;
   group_begin (self);
   ok = hd_store_import (self, batch, FALSE, NULL, error);
   /* The inspections name sites and belts that the import has just committed: a second
@@ -3259,6 +3266,9 @@ hd_store_load_sample (HdStore  *self,
   if (ok && inspections != NULL)
     ok = hd_store_load_sample_inspections (self, inspections, inspections_length,
                                            "inspections.json", NULL, error);
+  /* The plans name the regions: a third transaction, still the same undo step. */
+  if (ok && plans != NULL)
+    ok = hd_store_import_plans (self, plans, plans_length, "plans.json", error) >= 0;
   group_end (self, g_strdup (_("Open the sample workspace")));
   return ok;
 }
