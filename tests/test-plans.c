@@ -377,6 +377,14 @@ test_computed (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpfloat_with_epsilon (value, c->value, 1e-9);
       seen[c->key] = TRUE;
+      /* All at once gives the same. */
+      {
+        double all[HD_N_COMPUTED_INDICATORS];
+
+        g_assert_true (hd_store_evaluate_indicators (f->store, regions[c->region], &date, all, &error));
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (all[c->key], c->value, 1e-9);
+      }
     }
   for (guint k = 0; k < HD_N_COMPUTED_INDICATORS; k++)
     g_assert_true (seen[k]);

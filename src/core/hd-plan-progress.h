@@ -60,6 +60,19 @@ gboolean    hd_store_evaluate_indicator       (HdStore              *self,
                                                GError              **error);
 
 /**
+ * hd_store_evaluate_indicators:
+ * @values: (out caller-allocates): indexed by HdComputedIndicator
+ *
+ * Every computed indicator at once, as hd_store_evaluate_indicator() gives each: three queries
+ * (sites, belts, rectification tasks), for snapshots and dashboards.
+ */
+gboolean    hd_store_evaluate_indicators      (HdStore              *self,
+                                               const char           *region_id,
+                                               const GDate          *date,
+                                               double                values[HD_N_COMPUTED_INDICATORS],
+                                               GError              **error);
+
+/**
  * hd_store_snapshot_plan:
  * @plan_id: (nullable): one plan, or NULL for every plan
  * @date: the snapshot's date
