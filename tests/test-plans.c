@@ -122,6 +122,44 @@ test_year_percent (void)
     }
 }
 
+typedef struct {
+  const char *text;
+  gboolean    ok;
+  double      value;  /* NAN: blank */
+} ParseCase;
+
+static void
+test_parse_value (void)
+{
+  static const ParseCase cases[] = {
+    { "12", TRUE, 12 }, { " 12.5 ", TRUE, 12.5 }, { "85%", TRUE, 85 }, { "８５％", TRUE, 85 },
+    { "0,5", TRUE, 0.5 }, { "-3", TRUE, -3 }, { "", TRUE, NAN }, { "  ", TRUE, NAN },
+    { "%", TRUE, NAN }, { "twelve", FALSE, 0 }, { "12 belts", FALSE, 0 }, { "1e999", FALSE, 0 },
+    { "nan", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value = 0;
+      gboolean ok = hd_parse_indicator_value (cases[i].text, &value, &error);
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (!ok)
+        {
+          g_autofree char *typed = g_strstrip (g_strdup (cases[i].text));
+
+          g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, typed));
+        }
+      else if (isnan (cases[i].value))
+        g_assert_true (isnan (value));
+      else
+        g_assert_cmpfloat (value, ==, cases[i].value);
+    }
+}
+
 /* ---- A hand-made workspace ----------------------------------------------------------------- */
 
 typedef struct {
@@ -766,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/plans/status-table", test_status_table);
   g_test_add_func ("/plans/year-percent", test_year_percent);
   g_test_add_func ("/plans/computed-keys", test_computed_keys);
+  g_test_add_func ("/plans/parse-value", test_parse_value);
   g_test_add ("/plans/computed", Fixture, NULL, fixture_setup, test_computed, fixture_teardown);
   g_test_add ("/plans/commands", Fixture, NULL, fixture_setup, test_commands, fixture_teardown);
   g_test_add ("/plans/save-refused", Fixture, NULL, fixture_setup, test_save_refused, fixture_teardown);

@@ -161,6 +161,48 @@ hd_validate_indicator (HdIndicator  *indicator,
   return TRUE;
 }
 
+gboolean
+hd_parse_indicator_value (const char  *text,
+                          double      *out,
+                          GError     **error)
+{
+  g_autofree char *normal = NULL;
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  /* NFKC turns full-width digits, "％" and "，" into their ASCII forms. */
+  normal = text ? g_utf8_normalize (text, -1, G_NORMALIZE_NFKC) : NULL;
+  if (normal == NULL)
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  g_strstrip (normal);
+  if (g_str_has_suffix (normal, "%"))
+    {
+      normal[strlen (normal) - 1] = '\0';
+      g_strstrip (normal);
+    }
+  if (*normal == '\0')
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  g_strdelimit (normal, ",", '.');
+  value = g_ascii_strtod (normal, &end);
+  if (end == normal || *end != '\0' || !isfinite (value))
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (text));
+
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID, _("“%s” is not a number"), typed);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
 void
 hd_indicator_actual_free (HdIndicatorActual *actual)
 {

@@ -58,6 +58,12 @@ const char  *hd_indicator_get_modified         (HdIndicator *self);
 gboolean     hd_validate_indicator             (HdIndicator *indicator,
                                                 GError     **error);
 
+/* What people type as a target or value: "12", "12.5", "85%", full-width digits, a comma as the
+ * decimal separator; blank gives NAN (no value). Errors say what was typed and why. */
+gboolean     hd_parse_indicator_value          (const char  *text,
+                                                double      *out,
+                                                GError     **error);
+
 /* A dated actual value of an indicator (a snapshot of a computed one, or a manual entry). */
 typedef struct {
   char   *id;
