@@ -672,12 +672,21 @@ test_snapshots (Fixture       *f,
   g_clear_error (&error);
 
   /* Monthly: once per month, remembered in the file, not an undo step. */
-  g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, &error), ==, 2);
+  g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, NULL, &error), ==, 2);
   g_assert_cmpstr (hd_store_get_undo_label (f->store), ==, "Snapshot of 2020-06-30");
   july = day ("2020-07-28");
-  g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, &error), ==, 0);
+  {
+    gboolean already = FALSE;
+
+    g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, &already, &error), ==, 0);
+    g_assert_true (already);
+  }
   july = day ("2020-08-01");
-  g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, &error), ==, 2);
+  g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  /* After the plan's end, monthly snapshots leave it alone (a snapshot on demand does not). */
+  july = day ("2022-03-01");
+  g_assert_cmpint (hd_store_snapshot_monthly (f->store, &july, NULL, &error), ==, 0);
   g_assert_no_error (error);
 
   /* Progress at mid-2020: sorted actuals up to the date, status from the curve. */

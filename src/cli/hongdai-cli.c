@@ -1327,6 +1327,7 @@ cmd_plan (const char  *db_path,
   if (g_str_equal (argv[1], "snapshot"))
     {
       const char *plan_id = argc == 3 ? argv[2] : NULL;
+      gboolean already = FALSE;
       int written;
 
       if (argc > 3 || (plan_id == NULL) == !(all || monthly) || (all && monthly))
@@ -1338,7 +1339,7 @@ cmd_plan (const char  *db_path,
         return 1;
       if (!g_date_valid (&date))
         date = hd_store_get_today (store);
-      written = monthly ? hd_store_snapshot_monthly (store, &date, &error)
+      written = monthly ? hd_store_snapshot_monthly (store, &date, &already, &error)
                         : hd_store_snapshot_plan (store, plan_id, &date, &error);
       if (written < 0)
         {
@@ -1348,7 +1349,7 @@ cmd_plan (const char  *db_path,
       {
         g_autofree char *day = hd_date_to_string (&date);
 
-        if (monthly && written == 0)
+        if (already)
           g_print (_("This month’s snapshot was taken already\n"));
         else
           g_print (g_dngettext (GETTEXT_PACKAGE, "Snapshot of %s: %d value\n",

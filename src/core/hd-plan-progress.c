@@ -293,6 +293,7 @@ static int
 snapshot_in_transaction (HdStore     *self,
                          const char  *plan_id,
                          const GDate *date,
+                         gboolean     running_only,
                          const char  *what,
                          GPtrArray   *changed_plans,
                          GError     **error)
@@ -311,6 +312,10 @@ snapshot_in_transaction (HdStore     *self,
       gboolean any = FALSE;
 
       if (plan_id != NULL && g_strcmp0 (plan_id, hd_plan_get_id (plan)) != 0)
+        continue;
+      /* A plan that has not started or is over keeps its history as it is. */
+      if (running_only && ((int) g_date_get_year (date) < hd_plan_get_first_year (plan) ||
+                           (int) g_date_get_year (date) > hd_plan_get_first_year (plan) + 2))
         continue;
       indicators = hd_store_list_indicators (self, hd_plan_get_id (plan), error);
       if (indicators == NULL)
@@ -370,7 +375,7 @@ hd_store_snapshot_plan (HdStore      *self,
     }
   if (!hd_store_begin_command (self, what, error))
     return -1;
-  written = snapshot_in_transaction (self, plan_id, date, what, changed, error);
+  written = snapshot_in_transaction (self, plan_id, date, FALSE, what, changed, error);
   if (written < 0 ||
       !hd_store_commit_command (self, what, g_strdup_printf (_("Snapshot of %s"), day), error))
     {
@@ -387,6 +392,7 @@ hd_store_snapshot_plan (HdStore      *self,
 int
 hd_store_snapshot_monthly (HdStore      *self,
                            const GDate  *today,
+                           gboolean     *already,
                            GError      **error)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
@@ -412,12 +418,14 @@ hd_store_snapshot_monthly (HdStore      *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     done = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
+  if (already != NULL)
+    *already = done;
   if (done)
     {
       hd_store_rollback (self);
       return 0;
     }
-  written = snapshot_in_transaction (self, NULL, today, what, changed, error);
+  written = snapshot_in_transaction (self, NULL, today, TRUE, what, changed, error);
   if (written < 0)
     goto fail;
   stmt = hd_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2)"

@@ -90,15 +90,18 @@ int         hd_store_snapshot_plan            (HdStore      *self,
 /**
  * hd_store_snapshot_monthly:
  * @today: the local date
+ * @already: (out) (optional): set to TRUE when this month's snapshot had been taken
  *
  * The automatic monthly snapshot: when no snapshot was taken yet in @today's month (the month is
- * remembered in the setting "plans.last_snapshot_month", YYYY-MM), snapshots every plan at @today.
+ * remembered in the setting "plans.last_snapshot_month", YYYY-MM), snapshots every plan running at
+ * @today (one that has not started or is over keeps its history as it is).
  * Not an undo step (nobody asked for it): the snapshot and the setting are one transaction.
  *
  * Returns: the number of values written (0 when this month was done already), -1 on error
  */
 int         hd_store_snapshot_monthly         (HdStore      *self,
                                                const GDate  *today,
+                                               gboolean     *already,
                                                GError      **error);
 
 /* Progress of one indicator at a date: everything a chart or a list row shows. */
