@@ -361,12 +361,13 @@ add_form (HdPlanEditor *self,
   form->higher_switch = GTK_SWITCH (sw);
   adw_expander_row_add_row (form->row, higher_row);
 
-  adw_expander_row_add_action (form->row, action_button ("go-up-symbolic", _("Move Up"),
-                                                         G_CALLBACK (on_up_clicked), self));
-  adw_expander_row_add_action (form->row, action_button ("go-down-symbolic", _("Move Down"),
-                                                         G_CALLBACK (on_down_clicked), self));
+  /* Each action goes in front of the ones added before: added last to first. */
   adw_expander_row_add_action (form->row, action_button ("user-trash-symbolic", _("Remove Indicator"),
                                                          G_CALLBACK (on_remove_clicked), self));
+  adw_expander_row_add_action (form->row, action_button ("go-down-symbolic", _("Move Down"),
+                                                         G_CALLBACK (on_down_clicked), self));
+  adw_expander_row_add_action (form->row, action_button ("go-up-symbolic", _("Move Up"),
+                                                         G_CALLBACK (on_up_clicked), self));
   g_signal_connect_object (form->source_row, "notify::selected", G_CALLBACK (on_source_changed),
                            self, G_CONNECT_SWAPPED);
 

@@ -1978,6 +1978,14 @@ hd_window_get_inspections_panel (HdWindow *self)
 }
 
 GtkWidget *
+hd_window_get_plan_view (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->plan_view);
+}
+
+GtkWidget *
 hd_window_get_map_view (HdWindow *self)
 {
   g_return_val_if_fail (HD_IS_WINDOW (self), NULL);

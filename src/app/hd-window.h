@@ -108,6 +108,7 @@ HdLights    *hd_window_get_lights         (HdWindow           *self);
 GtkWidget   *hd_window_get_inspection_view (HdWindow          *self);
 GtkWidget   *hd_window_get_history_view   (HdWindow           *self);
 GtkWidget   *hd_window_get_inspections_panel (HdWindow        *self);
+GtkWidget   *hd_window_get_plan_view      (HdWindow           *self);
 GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
 
 /* Editors. A %NULL id: a new record; "" the one selected in the sidebar. (transfer none): the
