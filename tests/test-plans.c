@@ -426,6 +426,32 @@ test_computed (Fixture       *f,
     }
   for (guint k = 0; k < HD_N_COMPUTED_INDICATORS; k++)
     g_assert_true (seen[k]);
+
+  /* A second version of the six haves: inspections against either version count (the query
+   * takes another path with several versions). s5 meets it in 2020: 4 of 10. */
+  exec_sql (f, "INSERT INTO standard_set (id, code, version, applies_to, name_zh, created, modified)"
+               " VALUES ('six-v2', 'six_haves', 2, 'site', '六有', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')");
+  {
+    g_autofree char *id = hd_new_id ();
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO inspection (id, site_id, set_id, date, state, n_met, finished, created, modified)"
+      " VALUES ('%s', '%s', 'six-v2', '2020-05-01', 'finished', 6, '2020-05-01T10:00:00Z',"
+      " '2020-05-01T10:00:00Z', '2020-05-01T10:00:00Z')", id, f->s[5]);
+    g_autoptr(GError) error = NULL;
+    double all[HD_N_COMPUTED_INDICATORS], value = -1;
+    GDate date = day ("2020-06-30");
+
+    exec_sql (f, sql);
+    g_assert_true (hd_store_evaluate_indicator (f->store, HD_COMPUTED_SIX_HAVES_SHARE, f->city, &date,
+                                                &value, &error));
+    g_assert_cmpfloat_with_epsilon (value, 40, 1e-9);
+    g_assert_true (hd_store_evaluate_indicators (f->store, f->city, &date, all, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (all[HD_COMPUTED_SIX_HAVES_SHARE], 40, 1e-9);
+    date = day ("2019-06-30");
+    g_assert_true (hd_store_evaluate_indicators (f->store, f->city, &date, all, &error));
+    g_assert_cmpfloat_with_epsilon (all[HD_COMPUTED_SIX_HAVES_SHARE], 100.0 / 9, 1e-9);
+  }
 }
 
 static void

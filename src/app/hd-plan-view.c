@@ -117,12 +117,20 @@ create_indicator_row (HdPlanView          *self,
   else
     source = g_strdup (C_("indicator source", "Entered by hand"));
   if (p->latest_date != NULL)
-    /* Translators: an indicator's latest value, e.g. "11 条 on 2020-12-31" */
-    value = g_strdup_printf (_("%s %s on %s"), latest, unit, p->latest_date);
+    {
+      /* "96%" but "11 条" */
+      g_autofree char *amount = g_str_equal (unit, "%") || *unit == '\0'
+                                ? g_strconcat (latest, unit, NULL)
+                                : g_strconcat (latest, " ", unit, NULL);
+
+      /* Translators: an indicator's latest value and its date, e.g. "11 条 on 2020-12-31" */
+      value = g_strdup_printf (_("%s on %s"), amount, p->latest_date);
+    }
   else
     value = g_strdup (_("no value yet"));
   /* Translators: e.g. "Targets 4 / 8 / 10 条 · 11 条 on 2020-12-31 · Computed: Belts" */
-  subtitle = g_strdup_printf (_("Targets %s / %s / %s %s · %s · %s"), t1, t2, t3, unit, value, source);
+  subtitle = g_strdup_printf (_("Targets %s / %s / %s%s%s · %s · %s"), t1, t2, t3,
+                              g_str_equal (unit, "%") || *unit == '\0' ? "" : " ", unit, value, source);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hd_indicator_get_name (indicator));

@@ -97,6 +97,14 @@ hd_computed_indicator_higher_is_better (HdComputedIndicator key)
   " WHERE i." subject " = x.id AND i.state = 'finished' AND i.date <= ?3"                  \
   " AND i.set_id IN (SELECT id FROM standard_set WHERE code = '" code "'))"
 
+/* The same when the set has one version (bound as ?5 for the six haves, ?6 for the five ones):
+ * half the work, as the IN list costs as much as the rest. */
+#define LATEST_MEETS_ONE(index, subject, param)                                            \
+  "(SELECT i.n_partly = 0 AND i.n_not_met = 0 AND i.red_lines_hit = 0"                      \
+  " FROM inspection i INDEXED BY " index                                                   \
+  " WHERE i." subject " = x.id AND i.state = 'finished' AND i.date <= ?3"                  \
+  " AND i.set_id = " param " ORDER BY i.date DESC, i.finished DESC LIMIT 1)"
+
 #define SITE_INSPECTED                                                                    \
   "EXISTS (SELECT 1 FROM inspection i INDEXED BY inspection_latest_site"                    \
   "  WHERE i.site_id = x.id AND i.state = 'finished' AND i.date BETWEEN ?4 AND ?3)"
@@ -141,26 +149,91 @@ static const char *const queries[HD_N_COMPUTED_INDICATORS] = {
     REGIONS "SELECT count(*)" TASKS_OPEN_AT " AND t.due_date IS NOT NULL AND t.due_date < ?3",
 };
 
+static const char six_haves_one_sql[] =
+  REGIONS "SELECT count(*), coalesce (sum ("
+  LATEST_MEETS_ONE ("inspection_latest_site", "site_id", "?5") "), 0)" SITES_AT;
+static const char five_ones_one_sql[] =
+  REGIONS "SELECT count(*), coalesce (sum ("
+  LATEST_MEETS_ONE ("inspection_latest_belt", "belt_id", "?6") "), 0)" BELTS_AT;
+
 /* All of them at once: one pass over the sites, one over the belts, one over the tasks. */
+#define ALL_SITES(latest)                                                                 \
+  REGIONS "SELECT count(*), coalesce (sum (x.level = 'city'), 0),"                          \
+  " coalesce (sum (x.level = 'county'), 0), coalesce (sum (x.kind = 'service_center'), 0),"\
+  " coalesce (sum (" SITE_ON_BELT "), 0),"                                                 \
+  " coalesce (sum (" latest "), 0),"                                                       \
+  " coalesce (sum (" SITE_INSPECTED "), 0)" SITES_AT
+#define ALL_BELTS(latest)                                                                 \
+  REGIONS "SELECT count(*), coalesce (sum (" BELT_HAS_8 "), 0),"                            \
+  " coalesce (sum (" latest "), 0)" BELTS_AT
 static const char all_sites_sql[] =
-  REGIONS "SELECT count(*), coalesce (sum (x.level = 'city'), 0),"
-  " coalesce (sum (x.level = 'county'), 0), coalesce (sum (x.kind = 'service_center'), 0),"
-  " coalesce (sum (" SITE_ON_BELT "), 0),"
-  " coalesce (sum (" LATEST_MEETS ("inspection_latest_site", "site_id", "six_haves") "), 0),"
-  " coalesce (sum (" SITE_INSPECTED "), 0)" SITES_AT;
+  ALL_SITES (LATEST_MEETS ("inspection_latest_site", "site_id", "six_haves"));
+static const char all_sites_one_sql[] =
+  ALL_SITES (LATEST_MEETS_ONE ("inspection_latest_site", "site_id", "?5"));
 static const char all_belts_sql[] =
-  REGIONS "SELECT count(*), coalesce (sum (" BELT_HAS_8 "), 0),"
-  " coalesce (sum (" LATEST_MEETS ("inspection_latest_belt", "belt_id", "five_ones") "), 0)" BELTS_AT;
+  ALL_BELTS (LATEST_MEETS ("inspection_latest_belt", "belt_id", "five_ones"));
+static const char all_belts_one_sql[] =
+  ALL_BELTS (LATEST_MEETS_ONE ("inspection_latest_belt", "belt_id", "?6"));
 static const char all_tasks_sql[] =
   REGIONS "SELECT count(*), coalesce (sum (t.due_date IS NOT NULL AND t.due_date < ?3), 0)"
   TASKS_OPEN_AT;
 
-/* Binds the four parameters every query takes. */
+/* What the queries are asked about: the region, the date, and the one version of the six-haves
+ * and five-ones sets (NULL when there are several). */
+typedef struct {
+  const char  *region_id;
+  const GDate *date;
+  char        *six_haves;
+  char        *five_ones;
+} Params;
+
 static void
-bind_date (sqlite3_stmt *stmt,
-           const char   *region_id,
-           const GDate  *date)
+params_clear (Params *params)
 {
+  g_clear_pointer (&params->six_haves, g_free);
+  g_clear_pointer (&params->five_ones, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Params, params_clear)
+
+/* (nullable): the id of a set's only version. */
+static char *
+only_version (HdStore    *self,
+              const char *code)
+{
+  sqlite3_stmt *stmt = hd_store_prepare (self, "SELECT CASE WHEN count(*) = 1 THEN max (id) END"
+                                               " FROM standard_set WHERE code = ?1", NULL);
+  char *id = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup (hd_sql_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static void
+params_init (Params      *params,
+             HdStore     *self,
+             const char  *region_id,
+             const GDate *date)
+{
+  params->region_id = region_id;
+  params->date = date;
+  params->six_haves = only_version (self, "six_haves");
+  params->five_ones = only_version (self, "five_ones");
+}
+
+/* Binds the four parameters every query takes, and the set ids where it takes them. */
+static void
+bind_params (sqlite3_stmt *stmt,
+             const Params *params)
+{
+  const GDate *date = params->date;
+  const char *region_id = params->region_id;
+
   g_autofree char *day = NULL;
   g_autofree char *next_day = NULL;
   g_autofree char *quarter_start = NULL;
@@ -176,6 +249,10 @@ bind_date (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 2, next_day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, quarter_start, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 5)
+    hd_sql_bind_text (stmt, 5, params->six_haves);
+  if (sqlite3_bind_parameter_count (stmt) >= 6)
+    hd_sql_bind_text (stmt, 6, params->five_ones);
 }
 
 static double
@@ -188,8 +265,7 @@ share (gint64 part,
 static gboolean
 run_row (HdStore      *self,
          const char   *sql,
-         const char   *region_id,
-         const GDate  *date,
+         const Params *params,
          gint64       *out,
          int           n_out,
          GError      **error)
@@ -199,7 +275,7 @@ run_row (HdStore      *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_date (stmt, region_id, date);
+  bind_params (stmt, params);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     for (int i = 0; i < n_out; i++)
@@ -220,15 +296,19 @@ hd_store_evaluate_indicators (HdStore      *self,
                               double        values[HD_N_COMPUTED_INDICATORS],
                               GError      **error)
 {
+  g_auto(Params) params = { 0, };
   gint64 sites[7], belts[3], tasks[2];
 
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
 
-  if (!run_row (self, all_sites_sql, region_id, date, sites, G_N_ELEMENTS (sites), error) ||
-      !run_row (self, all_belts_sql, region_id, date, belts, G_N_ELEMENTS (belts), error) ||
-      !run_row (self, all_tasks_sql, region_id, date, tasks, G_N_ELEMENTS (tasks), error))
+  params_init (&params, self, region_id, date);
+  if (!run_row (self, params.six_haves ? all_sites_one_sql : all_sites_sql, &params,
+                sites, G_N_ELEMENTS (sites), error) ||
+      !run_row (self, params.five_ones ? all_belts_one_sql : all_belts_sql, &params,
+                belts, G_N_ELEMENTS (belts), error) ||
+      !run_row (self, all_tasks_sql, &params, tasks, G_N_ELEMENTS (tasks), error))
     return FALSE;
   values[HD_COMPUTED_BELTS] = (double) belts[0];
   values[HD_COMPUTED_BELTS_WITH_8_SITES] = (double) belts[1];
@@ -252,6 +332,8 @@ hd_store_evaluate_indicator (HdStore              *self,
                              double               *value,
                              GError              **error)
 {
+  g_auto(Params) params = { 0, };
+  const char *sql = queries[key];
   sqlite3_stmt *stmt;
   int rc;
 
@@ -260,10 +342,15 @@ hd_store_evaluate_indicator (HdStore              *self,
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  stmt = hd_store_prepare (self, queries[key], error);
+  params_init (&params, self, region_id, date);
+  if (key == HD_COMPUTED_SIX_HAVES_SHARE && params.six_haves != NULL)
+    sql = six_haves_one_sql;
+  else if (key == HD_COMPUTED_FIVE_ONES_SHARE && params.five_ones != NULL)
+    sql = five_ones_one_sql;
+  stmt = hd_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_date (stmt, region_id, date);
+  bind_params (stmt, &params);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -284,8 +371,6 @@ hd_store_evaluate_indicator (HdStore              *self,
   return TRUE;
 }
 
-/* Writes the snapshot of one plan (or all) at @date inside an open transaction. Values are
- * computed once per region and key, since several plans may share a region. */
 /* Writes the snapshot of one plan (or all) at @date inside an open transaction. The values are
  * computed once per region (several plans may share one), and only when a plan has a computed
  * indicator. */
