@@ -43,7 +43,14 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
+    {
+      /* Unmapped first, with the main loop run: GTK 4.8 otherwise may leave a timeout (a
+       * tooltip's or a scrollbar indicator's) that asks the destroyed window for the pointer. */
+      gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+    }
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&fixture->store);

@@ -484,6 +484,107 @@ test_standards (void)
   g_assert_cmpint (count_lines (export_missing.err), ==, 1);
 }
 
+/* Plans: list with indicators and status, show one, snapshots (by id, --all, --monthly once a
+ * month) and the refusals, each with its exit code. */
+static void
+test_plans (void)
+{
+  g_autofree char *db = db_in_tmp ("plans.db");
+  g_auto(Run) init = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) snap = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) monthly = { 0 };
+  g_auto(Run) monthly2 = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) no_target = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_autoptr(JsonNode) plans = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  JsonArray *array, *indicators;
+  const char *id = NULL;
+  guint n_computed = 0;
+
+  run_cli (&init, "--db", db, "init", "--sample", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  run_cli (&list, "--db", db, "list", "plans", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  plans = parse_json (list.out);
+  array = json_node_get_array (plans);
+  g_assert_cmpuint (json_array_get_length (array), >=, 2);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *plan = json_array_get_object_element (array, i);
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "themes")), ==, 3);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "indicators")), >, 0);
+      if (g_strcmp0 (json_object_get_string_member (plan, "region"), "福州市") == 0)
+        id = json_object_get_string_member (plan, "id");
+    }
+  g_assert_nonnull (id);
+
+  run_cli (&show, "--db", db, "plan", "show", id, "--date", "2020-12-31", "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  shown = parse_json (show.out);
+  indicators = json_object_get_array_member (json_node_get_object (shown), "indicators");
+  for (guint k = 0; k < json_array_get_length (indicators); k++)
+    {
+      JsonObject *indicator = json_array_get_object_element (indicators, k);
+      const char *status = json_object_get_string_member (indicator, "status");
+
+      g_assert_true (g_str_equal (status, "on-track") || g_str_equal (status, "at-risk") ||
+                     g_str_equal (status, "behind"));
+      g_assert_cmpstr (json_object_get_string_member (indicator, "latest_date"), <=, "2020-12-31");
+      if (json_object_get_string_member_with_default (indicator, "computed", NULL) != NULL)
+        n_computed++;
+    }
+  g_assert_cmpuint (n_computed, >, 0);
+
+  run_cli (&text, "--db", db, "plan", "show", id, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "一年打基础"));
+
+  /* A snapshot writes one value per computed indicator; again the same day replaces them. */
+  run_cli (&snap, "--db", db, "plan", "snapshot", id, "--date", "2030-01-15", NULL);
+  g_assert_cmpint (snap.status, ==, 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("Snapshot of 2030-01-15: %u values\n", n_computed);
+
+    g_assert_cmpstr (snap.out, ==, expected);
+  }
+  run_cli (&again, "--db", db, "plan", "show", id, "--date", "2030-01-15", "--json", NULL);
+  after = parse_json (again.out);
+  indicators = json_object_get_array_member (json_node_get_object (after), "indicators");
+  for (guint k = 0; k < json_array_get_length (indicators); k++)
+    {
+      JsonObject *indicator = json_array_get_object_element (indicators, k);
+
+      if (json_object_get_string_member_with_default (indicator, "computed", NULL) != NULL)
+        g_assert_cmpstr (json_object_get_string_member (indicator, "latest_date"), ==, "2030-01-15");
+    }
+
+  run_cli (&monthly, "--db", db, "plan", "snapshot", "--monthly", NULL);
+  g_assert_cmpint (monthly.status, ==, 0);
+  g_assert_nonnull (strstr (monthly.out, "Snapshot of"));
+  run_cli (&monthly2, "--db", db, "plan", "snapshot", "--monthly", NULL);
+  g_assert_cmpint (monthly2.status, ==, 0);
+  g_assert_cmpstr (monthly2.out, ==, "This month’s snapshot was taken already\n");
+
+  run_cli (&bad_date, "--db", db, "plan", "snapshot", "--all", "--date", "2030-02-30", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "2030-02-30"));
+  run_cli (&no_target, "--db", db, "plan", "snapshot", NULL);
+  g_assert_cmpint (no_target.status, ==, 2);
+  run_cli (&unknown, "--db", db, "plan", "show", "no-such-plan", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_cmpint (count_lines (unknown.err), ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "no-such-plan"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -505,6 +606,7 @@ main (int    argc,
   g_test_add_func ("/cli/refusals", test_refusals);
   g_test_add_func ("/cli/inspections-and-lights", test_inspections_and_lights);
   g_test_add_func ("/cli/standards", test_standards);
+  g_test_add_func ("/cli/plans", test_plans);
   status = g_test_run ();
   hd_test_dir_free (tmp_dir);
   return status;

@@ -10,6 +10,10 @@
 #include "hd-inspections-panel.h"
 #include "hd-lights.h"
 #include "hd-map-view.h"
+#include "hd-plan-editor.h"
+#include "hd-plan-progress.h"
+#include "hd-plan-view.h"
+#include "hd-plans-panel.h"
 #include "hd-site-row.h"
 #include "hd-start-dialog.h"
 #include "hd-subject.h"
@@ -45,6 +49,9 @@ struct _HdWindow
   HdInspectionsPanel   *inspections_panel;
   HdHistoryView        *history_view;
   HdInspectionView     *inspection_view;
+  /* Plans (issue 6) */
+  HdPlansPanel         *plans_panel;
+  HdPlanView           *plan_view;
 
   /* hd_window_fix_size() */
   int                   fixed_width;
@@ -68,6 +75,8 @@ struct _HdWindow
   AdwBin               *inspections_bin;
   AdwBin               *history_bin;
   AdwBin               *inspection_bin;
+  AdwBin               *plans_bin;
+  AdwBin               *plan_bin;
   AdwStatusPage        *empty_page;
   GtkWidget            *open_sample_button;
   AdwStatusPage        *error_page;
@@ -96,10 +105,10 @@ static GParamSpec *properties[N_PROPS];
 /* belts, sites and inspections are the sidebar's pages; due and rectifications are the tabs of
  * the inspections page (see hd_window_set_page()). */
 static const char * const page_names[] = {
-  "belts", "sites", "inspections", "due", "rectifications", NULL
+  "belts", "sites", "inspections", "due", "rectifications", "plans", NULL
 };
 /* The pages the "sidebar-page" setting remembers. */
-static const char * const sidebar_pages[] = { "belts", "sites", "inspections", NULL };
+static const char * const sidebar_pages[] = { "belts", "sites", "inspections", "plans", NULL };
 
 static gboolean
 hd_window_is_empty (HdWindow *self)
@@ -1195,6 +1204,113 @@ setup_inspections (HdWindow *self)
   adw_bin_set_child (self->inspection_bin, GTK_WIDGET (self->inspection_view));
 }
 
+/* ---- Plans (issue 6): the sidebar's Plans page, the plan's overview, its editor ---- */
+
+static void
+on_plan_selected (HdWindow   *self,
+                  const char *plan_id)
+{
+  hd_plan_view_set_plan (self->plan_view, plan_id);
+  show_content (self, "plan");
+}
+
+static void
+on_plan_saved (HdWindow   *self,
+               const char *plan_id)
+{
+  hd_window_set_page (self, "plans");
+  hd_plans_panel_select (self->plans_panel, plan_id);
+  on_plan_selected (self, plan_id);
+}
+
+GtkWidget *
+hd_window_edit_plan (HdWindow   *self,
+                     const char *plan_id)
+{
+  GtkWidget *editor;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->failed)
+    return NULL;
+  editor = hd_plan_editor_new (GTK_WINDOW (self), self->store,
+                               plan_id != NULL && *plan_id != '\0' ? plan_id : NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_plan_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  hd_window_edit_plan (HD_WINDOW (widget), NULL);
+}
+
+static void
+edit_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  hd_window_edit_plan (HD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  const char *plan_id = g_variant_get_string (parameter, NULL);
+  HdPlan *plan = hd_store_lookup_plan (self->store, plan_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (plan == NULL)
+    return;
+  title = g_strdup (hd_plan_get_title (plan));
+  if (!hd_store_delete_plan (self->store, plan_id, &error))
+    {
+      hd_window_show_error_dialog (self, _("Cannot Delete the Plan"), error);
+      return;
+    }
+  hd_plan_view_set_plan (self->plan_view, NULL);
+  /* Translators: a toast after a delete; %s is the plan's title */
+  message = g_strdup_printf (_("Deleted “%s”"), title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  hd_window_add_toast (HD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+setup_plans (HdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today = hd_store_get_today (self->store);
+
+  self->plans_panel = HD_PLANS_PANEL (hd_plans_panel_new (self->store));
+  adw_bin_set_child (self->plans_bin, GTK_WIDGET (self->plans_panel));
+  self->plan_view = HD_PLAN_VIEW (hd_plan_view_new (self->store));
+  adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->plan_view));
+  g_signal_connect_object (self->plans_panel, "plan-selected", G_CALLBACK (on_plan_selected), self,
+                           G_CONNECT_SWAPPED);
+  /* Progress is history: once a month, the computed indicators' values are recorded. */
+  if (hd_store_snapshot_monthly (self->store, &today, NULL, &error) < 0)
+    g_warning ("Monthly snapshot of the plans: %s", error->message);
+}
+
 static void
 hd_window_constructed (GObject *object)
 {
@@ -1219,6 +1335,7 @@ hd_window_constructed (GObject *object)
   self->site_model = create_name_model (sites, HD_TYPE_SITE, &self->site_filter);
 
   setup_inspections (self);
+  setup_plans (self);
 
   self->belt_selection = create_selection (G_LIST_MODEL (self->belt_model));
   self->site_selection = create_selection (G_LIST_MODEL (self->site_model));
@@ -1262,6 +1379,8 @@ hd_window_dispose (GObject *object)
   self->inspections_panel = NULL;
   self->history_view = NULL;
   self->inspection_view = NULL;
+  self->plans_panel = NULL;
+  self->plan_view = NULL;
   g_clear_object (&self->lights);
   g_clear_object (&self->belt_selection);
   g_clear_object (&self->site_selection);
@@ -1349,6 +1468,8 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, site_list);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, map_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, plans_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, plan_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, inspections_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, inspection_bin);
@@ -1378,6 +1499,10 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-belt", NULL, new_belt_action);
   gtk_widget_class_install_action (widget_class, "win.edit-belt", "s", edit_belt_action);
   gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-plan", "s", edit_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-plan", "s", delete_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-site", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1488,7 +1613,15 @@ hd_window_set_page (HdWindow   *self,
   if (self->inspections_panel == NULL)
     return TRUE;
 
-  if (g_str_equal (name, "due") || g_str_equal (name, "rectifications"))
+  if (g_str_equal (name, "plans"))
+    {
+      /* The plan shown, or else the selected or first one. */
+      if (hd_plans_panel_get_selected_id (self->plans_panel) == NULL)
+        hd_plans_panel_select (self->plans_panel, NULL);
+      if (hd_plans_panel_get_selected_id (self->plans_panel) != NULL)
+        on_plan_selected (self, hd_plans_panel_get_selected_id (self->plans_panel));
+    }
+  else if (g_str_equal (name, "due") || g_str_equal (name, "rectifications"))
     {
       hd_inspections_panel_set_tab (self->inspections_panel, name);
       show_content (self, "map");
@@ -1842,6 +1975,14 @@ hd_window_get_inspections_panel (HdWindow *self)
   g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->inspections_panel);
+}
+
+GtkWidget *
+hd_window_get_plan_view (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->plan_view);
 }
 
 GtkWidget *

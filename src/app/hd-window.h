@@ -96,13 +96,19 @@ gboolean     hd_window_show_history       (HdWindow           *self,
                                            const char         *target);
 gboolean     hd_window_open_inspections   (HdWindow           *self,
                                            const char * const *inspection_ids);
-/* What the content area shows: "map", "history" or "inspection". */
+/* Plans: opens the plan editor (@plan_id NULL or "": a new plan); transfer none. Actions:
+ * win.new-plan, win.edit-plan (s), win.delete-plan (s, with an Undo toast), win.show-toast (s).
+ * The page "plans" shows the selected (or first) plan's overview in the content area. */
+GtkWidget   *hd_window_edit_plan          (HdWindow           *self,
+                                           const char         *plan_id);
+/* What the content area shows: "map", "history", "inspection" or "plan". */
 const char  *hd_window_get_content        (HdWindow           *self);
 /* (transfer none) (nullable): %NULL without a store */
 HdLights    *hd_window_get_lights         (HdWindow           *self);
 GtkWidget   *hd_window_get_inspection_view (HdWindow          *self);
 GtkWidget   *hd_window_get_history_view   (HdWindow           *self);
 GtkWidget   *hd_window_get_inspections_panel (HdWindow        *self);
+GtkWidget   *hd_window_get_plan_view      (HdWindow           *self);
 GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
 
 /* Editors. A %NULL id: a new record; "" the one selected in the sidebar. (transfer none): the

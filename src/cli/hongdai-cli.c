@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "hd-geojson.h"
 #include "hd-inspection.h"
+#include "hd-plan-progress.h"
 #include "hd-store.h"
 
 #define EXIT_USAGE 2
@@ -375,20 +377,92 @@ list_regions (HdStore     *store,
 }
 
 static void
+add_number_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/* One indicator's progress as JSON: what `list plans --json` and `plan show --json` print. */
+static void
+add_progress (JsonBuilder         *builder,
+              HdIndicatorProgress *p,
+              gboolean             with_actuals)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", hd_indicator_get_id (p->indicator));
+  add_string (builder, "name", hd_indicator_get_name (p->indicator));
+  add_string (builder, "unit", hd_indicator_get_unit (p->indicator));
+  add_string (builder, "computed", hd_indicator_get_computed_key (p->indicator));
+  json_builder_set_member_name (builder, "higher_is_better");
+  json_builder_add_boolean_value (builder, hd_indicator_get_higher_is_better (p->indicator));
+  json_builder_set_member_name (builder, "targets");
+  json_builder_begin_array (builder);
+  for (int y = 0; y < 3; y++)
+    {
+      if (isnan (p->targets[y]))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, p->targets[y]);
+    }
+  json_builder_end_array (builder);
+  add_number_or_null (builder, "latest", p->latest);
+  add_string (builder, "latest_date", p->latest_date);
+  add_number_or_null (builder, "expected", p->expected);
+  add_number_or_null (builder, "year_percent", p->year_percent);
+  add_string (builder, "status", hd_plan_status_to_string (p->status));
+  if (with_actuals)
+    {
+      json_builder_set_member_name (builder, "actuals");
+      json_builder_begin_array (builder);
+      for (guint a = 0; a < p->actuals->len; a++)
+        {
+          HdIndicatorActual *actual = g_ptr_array_index (p->actuals, a);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "date", actual->date);
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_double_value (builder, actual->value);
+          add_string (builder, "note", actual->note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
 list_plans (HdStore     *store,
             JsonBuilder *builder)
 {
   GListModel *plans = hd_store_get_plans (store);
+  GDate today = hd_store_get_today (store);
 
   for (guint i = 0, n = g_list_model_get_n_items (plans); i < n; i++)
     {
       g_autoptr(HdPlan) plan = g_list_model_get_item (plans, i);
+      g_autoptr(GPtrArray) progress = hd_store_get_plan_progress (store, hd_plan_get_id (plan), &today, NULL);
       int first = hd_plan_get_first_year (plan);
+      guint by_status[HD_PLAN_STATUS_BEHIND + 1] = { 0, };
 
+      for (guint k = 0; progress != NULL && k < progress->len; k++)
+        by_status[((HdIndicatorProgress *) g_ptr_array_index (progress, k))->status]++;
       if (builder == NULL)
         {
-          g_print ("%s\t%s\t%d–%d\t%s\n", hd_plan_get_id (plan), hd_plan_get_title (plan),
-                   first, first + 2, region_name (store, hd_plan_get_region_id (plan)));
+          /* TRANSLATORS: counts of a plan's indicators by status */
+          g_autofree char *summary = g_strdup_printf (_("%u indicators: %u on track, %u at risk, %u behind"),
+                                                      progress ? progress->len : 0,
+                                                      by_status[HD_PLAN_STATUS_ON_TRACK],
+                                                      by_status[HD_PLAN_STATUS_AT_RISK],
+                                                      by_status[HD_PLAN_STATUS_BEHIND]);
+
+          g_print ("%s\t%s\t%d–%d\t%s\t%s\n", hd_plan_get_id (plan), hd_plan_get_title (plan),
+                   first, first + 2, region_name (store, hd_plan_get_region_id (plan)), summary);
           continue;
         }
       json_builder_begin_object (builder);
@@ -402,6 +476,11 @@ list_plans (HdStore     *store,
       json_builder_add_string_value (builder, hd_plan_get_theme1 (plan));
       json_builder_add_string_value (builder, hd_plan_get_theme2 (plan));
       json_builder_add_string_value (builder, hd_plan_get_theme3 (plan));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_begin_array (builder);
+      for (guint k = 0; progress != NULL && k < progress->len; k++)
+        add_progress (builder, g_ptr_array_index (progress, k), FALSE);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
@@ -1111,6 +1190,179 @@ cmd_standards (const char  *db_path,
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* A number as people read it: no trailing zeros ("12", "66.7"). */
+static char *
+format_number (double value)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+  if (fabs (value - round (value)) < 1e-9)
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.1f", value);
+}
+
+static int
+plan_show (HdStore     *store,
+           const char  *plan_id,
+           const GDate *date,
+           gboolean     json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) progress = hd_store_get_plan_progress (store, plan_id, date, &error);
+  HdPlan *plan;
+  int first;
+
+  if (progress == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  plan = hd_store_lookup_plan (store, plan_id);
+  first = hd_plan_get_first_year (plan);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *day = hd_date_to_string (date);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", hd_plan_get_id (plan));
+      add_string (builder, "title", hd_plan_get_title (plan));
+      add_int (builder, "first_year", first);
+      add_string (builder, "region", hd_store_lookup_region (store, hd_plan_get_region_id (plan))
+                                     ? region_name (store, hd_plan_get_region_id (plan)) : NULL);
+      add_string (builder, "date", day);
+      json_builder_set_member_name (builder, "themes");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, hd_plan_get_theme1 (plan));
+      json_builder_add_string_value (builder, hd_plan_get_theme2 (plan));
+      json_builder_add_string_value (builder, hd_plan_get_theme3 (plan));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "indicators");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < progress->len; k++)
+        add_progress (builder, g_ptr_array_index (progress, k), TRUE);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  g_print ("%s (%d–%d, %s)\n", hd_plan_get_title (plan), first, first + 2,
+           region_name (store, hd_plan_get_region_id (plan)));
+  g_print ("  %d %s · %d %s · %d %s\n",
+           first, hd_plan_get_theme1 (plan) ? hd_plan_get_theme1 (plan) : "–",
+           first + 1, hd_plan_get_theme2 (plan) ? hd_plan_get_theme2 (plan) : "–",
+           first + 2, hd_plan_get_theme3 (plan) ? hd_plan_get_theme3 (plan) : "–");
+  /* TRANSLATORS: column headings of `hongdai-cli plan show` */
+  g_print ("%s\n", _("Indicator\tUnit\tSource\tTargets\tLatest\tDate\tStatus"));
+  for (guint k = 0; k < progress->len; k++)
+    {
+      HdIndicatorProgress *p = g_ptr_array_index (progress, k);
+      g_autofree char *t1 = format_number (p->targets[0]);
+      g_autofree char *t2 = format_number (p->targets[1]);
+      g_autofree char *t3 = format_number (p->targets[2]);
+      g_autofree char *latest = format_number (p->latest);
+
+      g_print ("%s\t%s\t%s\t%s / %s / %s\t%s\t%s\t%s\n",
+               hd_indicator_get_name (p->indicator),
+               hd_indicator_get_unit (p->indicator) ? hd_indicator_get_unit (p->indicator) : "",
+               hd_indicator_is_computed (p->indicator) ? hd_indicator_get_computed_key (p->indicator)
+                                                       : C_("indicator source", "manual"),
+               t1, t2, t3, latest, p->latest_date ? p->latest_date : "–",
+               hd_plan_status_label (p->status));
+    }
+  return 0;
+}
+
+static int
+cmd_plan (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  g_autofree char *date_text = NULL;
+  gboolean json = FALSE, all = FALSE, monthly = FALSE;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day (default: today)"), N_("YYYY-MM-DD") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("snapshot: every plan"), NULL },
+    { "monthly", 0, 0, G_OPTION_ARG_NONE, &monthly,
+      N_("snapshot: every plan, unless this month’s snapshot was taken already"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("show: print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("show ID | snapshot [ID|--all|--monthly]");
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+  int status;
+
+  g_option_context_set_summary (context, _("Show a plan’s indicators with targets, latest values and status, or "
+                                           "write the computed indicators’ values of a day (a snapshot)."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("plan needs one of: show ID, snapshot"));
+  g_date_clear (&date, 1);
+  if (date_text != NULL && !hd_date_parse (date_text, &date))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"), date_text);
+
+      return usage_error (context, message);
+    }
+
+  if (g_str_equal (argv[1], "show"))
+    {
+      if (argc != 3)
+        return usage_error (context, _("plan show needs one plan id"));
+      store = open_store (db_path);
+      if (store == NULL)
+        return 1;
+      if (!g_date_valid (&date))
+        date = hd_store_get_today (store);
+      return plan_show (store, argv[2], &date, json);
+    }
+
+  if (g_str_equal (argv[1], "snapshot"))
+    {
+      const char *plan_id = argc == 3 ? argv[2] : NULL;
+      gboolean already = FALSE;
+      int written;
+
+      if (argc > 3 || (plan_id == NULL) == !(all || monthly) || (all && monthly))
+        return usage_error (context, _("plan snapshot needs one plan id, --all or --monthly"));
+      if (monthly && date_text != NULL)
+        return usage_error (context, _("--monthly takes today’s date"));
+      store = open_store (db_path);
+      if (store == NULL)
+        return 1;
+      if (!g_date_valid (&date))
+        date = hd_store_get_today (store);
+      written = monthly ? hd_store_snapshot_monthly (store, &date, &already, &error)
+                        : hd_store_snapshot_plan (store, plan_id, &date, &error);
+      if (written < 0)
+        {
+          print_error (error->message);
+          return 1;
+        }
+      {
+        g_autofree char *day = hd_date_to_string (&date);
+
+        if (already)
+          g_print (_("This month’s snapshot was taken already\n"));
+        else
+          g_print (g_dngettext (GETTEXT_PACKAGE, "Snapshot of %s: %d value\n",
+                                "Snapshot of %s: %d values\n", (gulong) written), day, written);
+      }
+      return 0;
+    }
+
+  return usage_error (context, _("plan needs one of: show ID, snapshot"));
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
 static const Command commands[] = {
   { "init", "[--sample]", N_("Create or upgrade a workspace"), cmd_init },
   { "import", "FILE… [--dry-run]", N_("Import GeoJSON files in one transaction"), cmd_import },
@@ -1121,6 +1373,7 @@ static const Command commands[] = {
   { "inspections", "[--site ID|--belt ID] [--json]", N_("Inspections, newest first, with score and light"), cmd_inspections },
   { "rectifications", "[--overdue|--all] [--csv FILE]", N_("Open rectification tasks; the lists as CSV"), cmd_rectifications },
   { "standards", "list [--json] | import FILE | export CODE", N_("Standard sets: list, import, export"), cmd_standards },
+  { "plan", "show ID | snapshot [ID|--all|--monthly]", N_("A plan’s progress; snapshots of its indicators"), cmd_plan },
 };
 
 static char *

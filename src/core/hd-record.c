@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "hd-record"
 
+#include <math.h>
+
 #include "hd-record.h"
 
 void
@@ -102,7 +104,8 @@ hd_record_set_field (GObject       *object,
         double *p = HD_FIELD_PTR (object, field, double);
         double v = g_value_get_double (value);
 
-        if (*p == v)
+        /* NAN means "not set" in some records (an indicator's missing target). */
+        if (*p == v || (isnan (*p) && isnan (v)))
           return FALSE;
         *p = v;
         return TRUE;

@@ -45,6 +45,43 @@ gboolean      hd_store_commit            (HdStore       *self,
                                           const char    *what,
                                           GError       **error);
 void          hd_store_rollback          (HdStore       *self);
+/* A user command: like begin/commit, but the changes become an undo step named @label (taken;
+ * e.g. "Save “title”"). A failed commit rolls back. */
+gboolean      hd_store_begin_command     (HdStore       *self,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      hd_store_commit_command    (HdStore       *self,
+                                          const char    *what,
+                                          char          *label,
+                                          GError       **error);
+/* Plans, for hd-indicator.c: check (valid, region exists; assigns an id), write the plan and its
+ * themes inside an open transaction, and after the commit reload the model and emit. */
+gboolean      hd_store_check_plan        (HdStore       *self,
+                                          HdPlan        *plan,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      hd_store_write_plan        (HdStore       *self,
+                                          HdPlan        *plan,
+                                          const char    *what,
+                                          GError       **error);
+void          hd_store_plan_saved        (HdStore       *self,
+                                          HdPlan        *plan);
+/* Makes @indicators (element-type HdIndicator) the plan's indicators, in that order, inside an
+ * open transaction: others of the plan are deleted, new ones get ids. Validated by the caller. */
+gboolean      hd_store_replace_indicators (HdStore      *self,
+                                          HdPlan        *plan,
+                                          GPtrArray     *indicators,
+                                          const char    *what,
+                                          GError       **error);
+/* Writes one dated actual of an indicator (YYYY-MM-DD, replacing that date's value) inside an
+ * open transaction; checks the date and value. */
+gboolean      hd_store_write_indicator_actual (HdStore  *self,
+                                          const char    *indicator_id,
+                                          const char    *date,
+                                          double         value,
+                                          const char    *note,
+                                          const char    *what,
+                                          GError       **error);
 /* A cached prepared statement, reset and with bindings cleared. @sql must be a string with static
  * storage (the cache is keyed by its address). (transfer none) */
 sqlite3_stmt *hd_store_prepare           (HdStore       *self,

@@ -10,6 +10,7 @@
 
 #include "hd-geojson.h"
 #include "hd-inspection.h"
+#include "hd-plan-file.h"
 #include "hd-schema.h"
 #include "hd-store-private.h"
 #include "hd-validate.h"
@@ -1737,10 +1738,12 @@ hd_store_save_region (HdStore   *self,
   return TRUE;
 }
 
+/* Writes a plan and its three themes inside the caller's transaction. */
 gboolean
-hd_store_save_plan (HdStore  *self,
-                    HdPlan   *plan,
-                    GError  **error)
+hd_store_write_plan (HdStore     *self,
+                     HdPlan      *plan,
+                     const char  *what,
+                     GError     **error)
 {
   static const char upsert_plan_sql[] =
     "INSERT INTO plan (id, title, region_id, first_year, notes, created, modified)"
@@ -1752,30 +1755,12 @@ hd_store_save_plan (HdStore  *self,
     "INSERT INTO plan_year (plan_id, year_index, theme) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (plan_id, year_index) DO UPDATE SET theme = excluded.theme";
   g_autofree char *now = hd_timestamp_now ();
-  g_autofree char *what = NULL;
   const char *themes[3];
   sqlite3_stmt *stmt;
-  GObject *stored;
-
-  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (HD_IS_PLAN (plan), FALSE);
-
-  if (!hd_validate_plan (plan, error))
-    return FALSE;
-  what = g_strdup_printf (_("Could not save the plan “%s”"), hd_plan_get_title (plan) ? hd_plan_get_title (plan) : "");
-  if (hd_plan_get_region_id (plan) != NULL && hd_store_lookup_region (self, hd_plan_get_region_id (plan)) == NULL)
-    {
-      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
-                   _("%s: its region does not exist"), what);
-      return FALSE;
-    }
-  ensure_id (G_OBJECT (plan));
-  if (!begin_command (self, what, error))
-    return FALSE;
 
   stmt = prepare (self, upsert_plan_sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, hd_plan_get_id (plan), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, hd_plan_get_title (plan), -1, SQLITE_TRANSIENT);
   hd_sql_bind_text (stmt, 3, hd_plan_get_region_id (plan));
@@ -1783,7 +1768,7 @@ hd_store_save_plan (HdStore  *self,
   hd_sql_bind_text (stmt, 5, hd_plan_get_notes (plan));
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
   if (!step_checked (self, stmt, 7, hd_plan_get_modified (plan), what, error))
-    goto fail;
+    return FALSE;
 
   themes[0] = hd_plan_get_theme1 (plan);
   themes[1] = hd_plan_get_theme2 (plan);
@@ -1792,20 +1777,68 @@ hd_store_save_plan (HdStore  *self,
     {
       stmt = prepare (self, upsert_theme_sql, error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_text (stmt, 1, hd_plan_get_id (plan), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, i);
       hd_sql_bind_text (stmt, 3, themes[i]);
       if (!step_done (self, stmt, what, error))
-        goto fail;
+        return FALSE;
     }
-  if (!commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_plan_get_title (plan)), error))
-    goto fail;
+  return TRUE;
+}
+
+/* Checks a plan before a save: valid fields and an existing region. Assigns an id. */
+gboolean
+hd_store_check_plan (HdStore     *self,
+                     HdPlan      *plan,
+                     const char  *what,
+                     GError     **error)
+{
+  if (!hd_validate_plan (plan, error))
+    return FALSE;
+  if (hd_plan_get_region_id (plan) != NULL && hd_store_lookup_region (self, hd_plan_get_region_id (plan)) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: its region does not exist"), what);
+      return FALSE;
+    }
+  ensure_id (G_OBJECT (plan));
+  return TRUE;
+}
+
+/* After a committed plan save: the model's object and @plan take the stored state. */
+void
+hd_store_plan_saved (HdStore *self,
+                     HdPlan  *plan)
+{
+  GObject *stored;
 
   stored = model_reload_one (self, &self->plans, hd_plan_get_id (plan), NULL);
   if (stored != NULL && stored != G_OBJECT (plan))
     hd_plan_copy_from (plan, HD_PLAN (stored));
   emit_changed_one (self, HD_CHANGE_PLANS, hd_plan_get_id (plan));
+}
+
+gboolean
+hd_store_save_plan (HdStore  *self,
+                    HdPlan   *plan,
+                    GError  **error)
+{
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HD_IS_PLAN (plan), FALSE);
+
+  what = g_strdup_printf (_("Could not save the plan “%s”"), hd_plan_get_title (plan) ? hd_plan_get_title (plan) : "");
+  if (!hd_store_check_plan (self, plan, what, error))
+    return FALSE;
+  if (!begin_command (self, what, error))
+    return FALSE;
+  if (!hd_store_write_plan (self, plan, what, error))
+    goto fail;
+  if (!commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_plan_get_title (plan)), error))
+    goto fail;
+  hd_store_plan_saved (self, plan);
   return TRUE;
 
 fail:
@@ -2176,6 +2209,8 @@ refresh_from_changeset (HdStore   *self,
         model = &self->regions, kind = HD_CHANGE_REGIONS;
       else if (g_str_equal (table, "plan") || g_str_equal (table, "plan_year"))
         model = &self->plans, kind = HD_CHANGE_PLANS;
+      else if (g_str_has_prefix (table, "indicator"))
+        kind = HD_CHANGE_PLANS;
       else if (g_str_has_prefix (table, "standard_"))
         kind = HD_CHANGE_STANDARDS;
       else if (g_str_has_prefix (table, "inspection"))
@@ -3187,6 +3222,9 @@ hd_store_load_sample (HdStore  *self,
   g_autofree char *inspections_path = g_build_filename (dir_path, "inspections.json", NULL);
   g_autofree char *inspections = NULL;
   gsize inspections_length = 0;
+  g_autofree char *plans_path = g_build_filename (dir_path, "plans.json", NULL);
+  g_autofree char *plans = NULL;
+  gsize plans_length = 0;
   const char *name;
 
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
@@ -3218,6 +3256,9 @@ hd_store_load_sample (HdStore  *self,
   if (g_file_test (inspections_path, G_FILE_TEST_EXISTS) &&
       !g_file_get_contents (inspections_path, &inspections, &inspections_length, error))
     return FALSE;
+  if (g_file_test (plans_path, G_FILE_TEST_EXISTS) &&
+      !g_file_get_contents (plans_path, &plans, &plans_length, error))
+    return FALSE;
   group_begin (self);
   ok = hd_store_import (self, batch, FALSE, NULL, error);
   /* The inspections name sites and belts that the import has just committed: a second
@@ -3225,6 +3266,9 @@ hd_store_load_sample (HdStore  *self,
   if (ok && inspections != NULL)
     ok = hd_store_load_sample_inspections (self, inspections, inspections_length,
                                            "inspections.json", NULL, error);
+  /* The plans name the regions: a third transaction, still the same undo step. */
+  if (ok && plans != NULL)
+    ok = hd_store_import_plans (self, plans, plans_length, "plans.json", error) >= 0;
   group_end (self, g_strdup (_("Open the sample workspace")));
   return ok;
 }
@@ -3254,6 +3298,26 @@ hd_store_commit (HdStore     *self,
   if (self->session != NULL)
     return commit_command (self, what, NULL, error);
   return commit (self, what, error);
+}
+
+gboolean
+hd_store_begin_command (HdStore     *self,
+                        const char  *what,
+                        GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return begin_command (self, what, error);
+}
+
+gboolean
+hd_store_commit_command (HdStore     *self,
+                         const char  *what,
+                         char        *label,
+                         GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+  return commit_command (self, what, label, error);
 }
 
 void
