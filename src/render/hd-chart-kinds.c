@@ -546,10 +546,34 @@ heatmap_frame (HdChartCtx           *ctx,
                HeatmapFrame         *frame)
 {
   double widest = 0, w, h;
+  guint longest[8] = { 0 }, n_longest = 0;
+  glong lengths[8];
 
-  for (guint i = 0; i < data->n_rows; i += MAX (1, data->n_rows / 256))
+  /* The widest row labels are among the longest (CJK characters are all one width): measure the
+   * eight longest, not every site of a long list. */
+  for (guint i = 0; i < data->n_rows; i++)
     {
-      hd_chart_text_measure (ctx, data->rows[i], 0.9, FALSE, -1, 1, PANGO_ALIGN_LEFT, &w, &h);
+      glong len = g_utf8_strlen (data->rows[i], -1);
+      guint at = n_longest < G_N_ELEMENTS (longest) ? n_longest++ : G_N_ELEMENTS (longest);
+
+      if (at == G_N_ELEMENTS (longest))
+        {
+          /* Replace the shortest kept one if this is longer. */
+          guint shortest = 0;
+
+          for (guint k = 1; k < n_longest; k++)
+            if (lengths[k] < lengths[shortest])
+              shortest = k;
+          if (len <= lengths[shortest])
+            continue;
+          at = shortest;
+        }
+      longest[at] = i;
+      lengths[at] = len;
+    }
+  for (guint k = 0; k < n_longest; k++)
+    {
+      hd_chart_text_measure (ctx, data->rows[longest[k]], 0.9, FALSE, -1, 1, PANGO_ALIGN_LEFT, &w, &h);
       widest = MAX (widest, w);
     }
   frame->top = top;
@@ -690,16 +714,7 @@ hd_chart_draw_heatmap (cairo_t              *cr,
 
           if ((guint) a >= HD_N_ANSWERS)
             a = HD_ANSWER_NONE;
-          if (small)
-            {
-              if (a != HD_ANSWER_NONE)
-                {
-                  hd_chart_set_rgb (&ctx, &ctx.style->answers[a], 1);
-                  cairo_rectangle (cr, x, y, col_w, row_h);
-                  cairo_fill (cr);
-                }
-            }
-          else
+          if (!small)
             hd_chart_fill_box (&ctx, x + 0.5, y + 0.5, col_w - 1, row_h - 1, &ctx.style->answers[a],
                                hd_chart_answer_fill (a));
           if (HD_CHART_WANTS_HITS (&ctx))
@@ -708,6 +723,17 @@ hd_chart_draw_heatmap (cairo_t              *cr,
                               g_strdup (hd_chart_answer_label (a)));
         }
     }
+  /* Cells too small for hatching: one path per answer, five fills for the whole grid. */
+  if (small)
+    for (guint a = HD_ANSWER_MET; a < HD_N_ANSWERS; a++)
+      {
+        for (guint r = 0; r < n_shown; r++)
+          for (guint c = 0; c < data->n_columns; c++)
+            if (data->cells[(gsize) (first + r) * data->n_columns + c] == (HdAnswer) a)
+              cairo_rectangle (cr, frame.grid_x + c * col_w, frame.grid_y + r * row_h, col_w, row_h);
+        hd_chart_set_rgb (&ctx, &ctx.style->answers[a], 1);
+        cairo_fill (cr);
+      }
   hd_chart_set_rgb (&ctx, &ctx.style->muted, 1);
   cairo_set_line_width (cr, 1);
   cairo_rectangle (cr, frame.grid_x, frame.grid_y, frame.grid_w, row_h * n_shown);

@@ -28,6 +28,7 @@ typedef struct {
   PangoFontDescription *font;
   double                line;     /* the height of one line of body text */
   double                pad;      /* outer margin */
+  cairo_pattern_t      *hatch[HD_FILL_OUTLINE][2];  /* by fill, dark or light lines; made on use */
 } HdChartCtx;
 
 void   hd_chart_ctx_init       (HdChartCtx          *ctx,

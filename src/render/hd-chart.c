@@ -342,6 +342,9 @@ void
 hd_chart_ctx_clear (HdChartCtx *ctx)
 {
   cairo_restore (ctx->cr);
+  for (guint f = 0; f < HD_FILL_OUTLINE; f++)
+    for (guint l = 0; l < 2; l++)
+      g_clear_pointer (&ctx->hatch[f][l], cairo_pattern_destroy);
   g_clear_object (&ctx->text);
   g_clear_pointer (&ctx->font, pango_font_description_free);
   if (ctx->own_layout)
@@ -533,6 +536,55 @@ luminance (const HdChartRgb *rgb)
   return 0.299 * rgb->red + 0.587 * rgb->green + 0.114 * rgb->blue;
 }
 
+/* A tile of hatching that repeats seamlessly: lines every 5 units on a 10-unit tile. Drawn once
+ * per chart and filled as a pattern, so a big bar costs one fill, not hundreds of strokes. */
+static cairo_pattern_t *
+hatch_pattern (HdChartCtx *ctx,
+               HdFill      fill,
+               gboolean    light_lines)
+{
+  cairo_surface_t *tile;
+  cairo_t *cr;
+
+  if (ctx->hatch[fill][light_lines] != NULL)
+    return ctx->hatch[fill][light_lines];
+
+  tile = cairo_surface_create_similar (cairo_get_target (ctx->cr), CAIRO_CONTENT_COLOR_ALPHA, 10, 10);
+  cr = cairo_create (tile);
+  if (light_lines)
+    cairo_set_source_rgba (cr, 1, 1, 1, 0.65);
+  else
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 1);
+  if (fill == HD_FILL_DOTS)
+    {
+      cairo_rectangle (cr, 1.9, 1.9, 1.2, 1.2);
+      cairo_rectangle (cr, 6.9, 1.9, 1.2, 1.2);
+      cairo_rectangle (cr, 1.9, 6.9, 1.2, 1.2);
+      cairo_rectangle (cr, 6.9, 6.9, 1.2, 1.2);
+      cairo_fill (cr);
+    }
+  else
+    {
+      for (double d = -10; d <= 10; d += 5)
+        {
+          cairo_move_to (cr, d - 1, -1);
+          cairo_line_to (cr, d + 11, 11);
+          if (fill == HD_FILL_CROSS)
+            {
+              cairo_move_to (cr, d - 1, 11);
+              cairo_line_to (cr, d + 11, -1);
+            }
+        }
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+  ctx->hatch[fill][light_lines] = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (ctx->hatch[fill][light_lines], CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return ctx->hatch[fill][light_lines];
+}
+
 void
 hd_chart_fill_box (HdChartCtx       *ctx,
                    double            x,
@@ -543,61 +595,35 @@ hd_chart_fill_box (HdChartCtx       *ctx,
                    HdFill            fill)
 {
   cairo_t *cr = ctx->cr;
-  double spacing = 5;
-  gboolean light_fill = luminance (rgb) > 0.5;
 
   if (w <= 0 || h <= 0)
     return;
 
-  cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
-  if (fill != HD_FILL_OUTLINE)
-    {
-      hd_chart_set_rgb (ctx, rgb, 1);
-      cairo_fill_preserve (cr);
-    }
-  cairo_clip (cr);
-
-  /* Lines contrast with the fill: dark on light colours, light on dark ones. */
-  if (light_fill)
-    cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
-  else
-    cairo_set_source_rgba (cr, 1, 1, 1, 0.65);
-  cairo_set_line_width (cr, 1);
-
   switch (fill)
     {
-    case HD_FILL_CROSS:
-      for (double d = -h; d < w + h; d += spacing)
-        {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
-        }
-      G_GNUC_FALLTHROUGH;
-    case HD_FILL_DIAGONAL:
-      for (double d = -h; d < w + h; d += spacing)
-        {
-          cairo_move_to (cr, x + d, y);
-          cairo_line_to (cr, x + d + h, y + h);
-        }
-      cairo_stroke (cr);
-      break;
-    case HD_FILL_DOTS:
-      for (double dy = y + spacing / 2; dy < y + h; dy += spacing)
-        for (double dx = x + spacing / 2; dx < x + w; dx += spacing)
-          cairo_rectangle (cr, dx - 0.6, dy - 0.6, 1.2, 1.2);
-      cairo_fill (cr);
-      break;
     case HD_FILL_OUTLINE:
+      cairo_new_path (cr);
       hd_chart_set_rgb (ctx, &ctx->style->muted, 1);
-      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+      cairo_set_line_width (cr, 1);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (w - 1, 0), MAX (h - 1, 0));
       cairo_stroke (cr);
+      break;
+    case HD_FILL_DIAGONAL:
+    case HD_FILL_CROSS:
+    case HD_FILL_DOTS:
+      hd_chart_set_rgb (ctx, rgb, 1);
+      cairo_fill_preserve (cr);
+      /* Lines contrast with the fill: dark on light colours, light on dark ones. */
+      cairo_set_source (cr, hatch_pattern (ctx, fill, luminance (rgb) <= 0.5));
+      cairo_fill (cr);
       break;
     case HD_FILL_SOLID:
     default:
+      hd_chart_set_rgb (ctx, rgb, 1);
+      cairo_fill (cr);
       break;
     }
-  cairo_restore (cr);
 }
 
 double

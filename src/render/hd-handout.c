@@ -33,6 +33,7 @@ typedef struct {
   cairo_surface_t        *surface;
   cairo_t                *cr;
   gboolean                pdf;
+  gboolean                dry;         /* the first pass: measure, draw nothing costly */
   PangoLayout            *text;
   PangoFontDescription   *font;
   double                  width, height, margin;
@@ -83,7 +84,7 @@ text_at (Run              *run,
   pango_layout_set_alignment (run->text, align);
   pango_layout_set_text (run->text, text != NULL ? text : "", -1);
   pango_layout_get_extents (run->text, NULL, &logical);
-  if (!measure)
+  if (!measure && !run->dry)
     {
       set_rgb (run, rgb);
       cairo_move_to (run->cr, x, y);
@@ -202,10 +203,13 @@ draw_chart (Run           *run,
             gconstpointer  data,
             double         h)
 {
-  cairo_save (run->cr);
-  cairo_translate (run->cr, run->margin, run->y);
-  hd_chart_draw (kind, data, run->cr, content_width (run), h, hd_chart_style_get (FALSE), NULL);
-  cairo_restore (run->cr);
+  if (!run->dry)
+    {
+      cairo_save (run->cr);
+      cairo_translate (run->cr, run->margin, run->y);
+      hd_chart_draw (kind, data, run->cr, content_width (run), h, hd_chart_style_get (FALSE), NULL);
+      cairo_restore (run->cr);
+    }
   run->y += h + 6 * MM;
 }
 
@@ -334,6 +338,10 @@ draw_route_map (Run                 *run,
   guint n_placed = 0;
   int zoom;
   const HdBasemapStyle *style = hd_basemap_style_get (FALSE);
+
+  /* The map has a fixed size: the first pass needs nothing from it. */
+  if (run->dry)
+    return;
 
   for (guint i = 0; i < belt->n_sites; i++)
     {
@@ -803,10 +811,11 @@ hd_handout_write_pdf (const HdHandout        *doc,
       height = t;
     }
 
-  /* Pass one: where everything lands (a PDF surface that writes nowhere measures text exactly
-   * as the real one). */
+  /* Pass one: where everything lands. Text is measured exactly as in pass two (same font
+   * options); charts and maps have fixed sizes, so they are not drawn. */
   dry_surface = cairo_pdf_surface_create_for_stream (discard, NULL, width, height);
   run_init (&dry, doc, opts, dry_surface, FALSE);
+  dry.dry = TRUE;
   dry.width = width;
   dry.height = height;
   dry.margin = 18 * MM;
