@@ -45,6 +45,21 @@ show_if_free (HdChartCtx       *ctx,
   return TRUE;
 }
 
+/* Counts have no fractions: a step of at least one. */
+static void
+count_ticks (double  max,
+             guint   max_ticks,
+             double *step,
+             double *top)
+{
+  hd_chart_nice_ticks (max, max_ticks, step, top);
+  if (*step < 1)
+    {
+      *step = 1;
+      *top = MAX (1, ceil (max));
+    }
+}
+
 static gboolean
 too_small (HdChartCtx *ctx,
            double      plot_w,
@@ -441,7 +456,7 @@ hd_chart_draw_regions (cairo_t              *cr,
 
   plot_y = top + ctx.line * 0.5;
   plot_h = height - plot_y - ctx.pad;
-  hd_chart_nice_ticks (max, hd_chart_ticks_for (&ctx, plot_h * 0.7), &step, &axis_top);
+  count_ticks (max, hd_chart_ticks_for (&ctx, plot_h * 0.7), &step, &axis_top);
   left_w = hd_chart_value_axis_width (&ctx, axis_top, step, 1, "");
   right_w = any_compliance ? hd_chart_value_axis_width (&ctx, 100, 20, 1, "%") : 0;
   plot_x = ctx.pad + left_w;
@@ -452,7 +467,7 @@ hd_chart_draw_regions (cairo_t              *cr,
   if (too_small (&ctx, plot_w, plot_h))
     goto out;
   /* The ticks again for the height that is left. */
-  hd_chart_nice_ticks (max, hd_chart_ticks_for (&ctx, plot_h), &step, &axis_top);
+  count_ticks (max, hd_chart_ticks_for (&ctx, plot_h), &step, &axis_top);
 
   hd_chart_draw_value_axis (&ctx, plot_x, plot_y, plot_w, plot_h, axis_top, step, 1, "", FALSE, TRUE);
   if (any_compliance)
@@ -778,7 +793,7 @@ hd_chart_draw_activity (cairo_t               *cr,
   plot_y = top + ctx.line * 0.5;
   /* Two rows under the plot: month numbers, then the year at each January. */
   plot_h = height - plot_y - ctx.pad - ctx.line * 2.3;
-  hd_chart_nice_ticks (max, hd_chart_ticks_for (&ctx, plot_h), &step, &axis_top);
+  count_ticks (max, hd_chart_ticks_for (&ctx, plot_h), &step, &axis_top);
   axis_w = hd_chart_value_axis_width (&ctx, axis_top, step, 1, "");
   plot_x = ctx.pad + axis_w;
   plot_w = width - plot_x - ctx.pad;

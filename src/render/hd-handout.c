@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "hd-chart-private.h"
 #include "hd-handout.h"
 #include "hd-light-glyph.h"
 #include "hd-mercator.h"
@@ -652,6 +653,72 @@ draw_belt (Run                 *run,
     }
 }
 
+/* Under an indicator's chart: per year its theme, target, the last snapshot in that year and
+ * the share of the target it reached. */
+static void
+draw_indicator_table (Run                 *run,
+                      const HdChartTarget *chart)
+{
+  double cw = content_width (run), x = run->margin, row_h = 7 * MM;
+  const double cols[] = { 0, 0.12, 0.50, 0.66, 0.84 };
+  const char *heads[] = { C_("table", "Year"), C_("table", "Annual theme"), C_("table", "Target"),
+                          C_("table", "Actual"), C_("table", "Of target") };
+  const char *unit = chart->unit != NULL ? chart->unit : "";
+
+  if (run->y + row_h * (chart->n_years + 2) > bottom (run))
+    return;
+  set_rgb (run, &rule);
+  cairo_rectangle (run->cr, x, run->y, cw, row_h);
+  cairo_fill (run->cr);
+  for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+    text_at (run, heads[c], x + cols[c] * cw + 1.5 * MM, run->y + 1.6 * MM, cw * 0.3, 9, TRUE, 1,
+             PANGO_ALIGN_LEFT, &ink, FALSE);
+  run->y += row_h;
+
+  for (guint i = 0; i < chart->n_years; i++)
+    {
+      int year = chart->first_year + (int) i;
+      const char *theme = "";
+      double actual = NAN, target = chart->targets != NULL ? chart->targets[i] : NAN;
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
+      g_autofree char *target_text = NULL, *actual_text = NULL, *share = NULL, *t = NULL, *a = NULL;
+
+      for (guint k = 0; k < run->doc->n_years; k++)
+        if (run->doc->years[k].year == year)
+          theme = run->doc->years[k].theme;
+      for (guint k = 0; k < chart->n_actuals; k++)
+        {
+          int y;
+          double f;
+
+          if (hd_chart_parse_date (chart->actuals[k].date, &y, &f) && y == year)
+            actual = chart->actuals[k].value;
+        }
+      t = hd_chart_format_number (target);
+      a = hd_chart_format_number (actual);
+      target_text = isfinite (target) ? g_strconcat (t, unit, NULL) : g_strdup ("–");
+      actual_text = isfinite (actual) ? g_strconcat (a, unit, NULL) : g_strdup ("–");
+      share = isfinite (actual) && target > 0 ? g_strdup_printf ("%.0f%%", actual / target * 100) : g_strdup ("–");
+
+      text_at (run, year_text, x + cols[0] * cw + 1.5 * MM, run->y + 1.6 * MM, cw * 0.1, 9.5, TRUE, 1,
+               PANGO_ALIGN_LEFT, &ink, FALSE);
+      text_at (run, theme, x + cols[1] * cw + 1.5 * MM, run->y + 1.6 * MM, cw * 0.36, 9.5, FALSE, 1,
+               PANGO_ALIGN_LEFT, &ink, FALSE);
+      text_at (run, target_text, x + cols[2] * cw + 1.5 * MM, run->y + 1.6 * MM, cw * 0.15, 9.5, FALSE, 1,
+               PANGO_ALIGN_LEFT, &ink, FALSE);
+      text_at (run, actual_text, x + cols[3] * cw + 1.5 * MM, run->y + 1.6 * MM, cw * 0.17, 9.5, FALSE, 1,
+               PANGO_ALIGN_LEFT, &ink, FALSE);
+      text_at (run, share, x + cols[4] * cw + 1.5 * MM, run->y + 1.6 * MM, cw * 0.15, 9.5, TRUE, 1,
+               PANGO_ALIGN_LEFT, &ink, FALSE);
+      set_rgb (run, &rule);
+      cairo_set_line_width (run->cr, 0.4);
+      cairo_move_to (run->cr, x, run->y + row_h);
+      cairo_line_to (run->cr, x + cw, run->y + row_h);
+      cairo_stroke (run->cr);
+      run->y += row_h;
+    }
+}
+
 static gboolean
 in_list (const char *const *list,
          const char        *name)
@@ -692,6 +759,7 @@ run_document (Run *run)
           }
         start_section (run, doc->indicators[i].title, 1, FALSE);
         draw_chart (run, HD_CHART_TARGET, &doc->indicators[i], chart_h);
+        draw_indicator_table (run, &doc->indicators[i]);
       }
   if ((sections & HD_HANDOUT_DISTRICTS) && (doc->regions != NULL || doc->activity != NULL))
     {
