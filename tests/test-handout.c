@@ -230,6 +230,24 @@ test_handout_full (void)
   g_assert_cmpuint (contents_page_of (pages[1], "示范带数量"), ==, 4);
   g_assert_cmpuint (contents_page_of (pages[1], "示范点数量"), ==, 5);
 
+  /* The contents link to their pages and the PDF has an outline (cairo writes these
+   * dictionaries uncompressed). */
+  {
+    g_autofree char *bytes = NULL;
+    gsize len;
+    guint links = 0, outlines = 0;
+
+    /* A binary file: compare at every offset (string functions stop at NUL bytes). */
+    g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+    for (gsize i = 0; i + 14 <= len; i++)
+      {
+        links += memcmp (bytes + i, "/Subtype /Link", 14) == 0;
+        outlines += memcmp (bytes + i, "/Outlines", 9) == 0;
+      }
+    g_assert_cmpuint (links, >=, N_BELTS + 4);
+    g_assert_cmpuint (outlines, >, 0);
+  }
+
   /* The 40-site belt runs over: its last site is on a continuation page. */
   {
     guint first = contents_page_of (pages[1], plan->belts[3].name);

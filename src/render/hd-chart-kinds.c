@@ -790,6 +790,11 @@ hd_chart_draw_activity (cairo_t               *cr,
     }
   mean = data->n_months > 0 ? total / data->n_months : 0;
 
+  /* The axis' title over it. */
+  hd_chart_text_measure (&ctx, C_("chart axis", "Inspections"), 0.9, FALSE, width / 2, 1, PANGO_ALIGN_LEFT, &w, &h);
+  hd_chart_text_show (&ctx, ctx.pad, top, &ctx.style->muted);
+  top += ctx.line * 1.2;
+
   plot_y = top + ctx.line * 0.5;
   /* Two rows under the plot: month numbers, then the year at each January. */
   plot_h = height - plot_y - ctx.pad - ctx.line * 2.3;
