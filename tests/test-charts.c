@@ -25,6 +25,33 @@ drawn_clear (Drawn *d)
   g_clear_pointer (&d->layout, hd_chart_layout_free);
 }
 
+/* Drawn at (50, 50) on a larger transparent surface: every pixel outside the chart's rectangle
+ * stays untouched. */
+static void
+assert_inside (HdChartKind   kind,
+               gconstpointer data,
+               int           width,
+               int           height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width + 100, height + 100);
+  cairo_t *cr = cairo_create (surface);
+  unsigned char *bytes;
+  int stride;
+
+  cairo_translate (cr, 50, 50);
+  hd_chart_draw (kind, data, cr, width, height, NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height + 100; y++)
+    for (int x = 0; x < width + 100; x++)
+      if (x < 50 || y < 50 || x >= width + 50 || y >= height + 50)
+        if (*(guint32 *) (bytes + (gsize) y * stride + (gsize) x * 4) != 0)
+          g_error ("chart %d drew at (%d, %d), outside its %dx%d rectangle", kind, x - 50, y - 50, width, height);
+  cairo_surface_destroy (surface);
+}
+
 static Drawn
 draw (HdChartKind         kind,
       gconstpointer       data,
@@ -37,6 +64,7 @@ draw (HdChartKind         kind,
   cairo_t *cr;
   const char *dir = g_getenv ("HD_TEST_CHART_DIR");
 
+  assert_inside (kind, data, width, height);
   d.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   d.layout = hd_chart_layout_new ();
   cr = cairo_create (d.surface);
