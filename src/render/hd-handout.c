@@ -764,21 +764,28 @@ run_document (Run *run)
   if ((sections & HD_HANDOUT_DISTRICTS) && (doc->regions != NULL || doc->activity != NULL))
     {
       start_section (run, _("Districts and inspections"), 0, TRUE);
-      if (doc->regions != NULL)
-        {
-          HdChartRegions belts = *doc->regions;
+      {
+        guint n_charts = (doc->regions != NULL ? 2 : 0) + (doc->activity != NULL ? 1 : 0);
+        /* One page for all of them when each still gets a readable height. */
+        double each = MIN (chart_h, (bottom (run) - run->y) / n_charts - 6 * MM);
 
-          draw_chart (run, HD_CHART_REGIONS, doc->regions, chart_h * 0.8);
-          belts.count = HD_CHART_COUNT_BELTS;
-          belts.title = _("Belts per district by light");
-          ensure_room (run, chart_h * 0.8, NULL);
-          draw_chart (run, HD_CHART_REGIONS, &belts, chart_h * 0.8);
-        }
-      if (doc->activity != NULL)
-        {
-          ensure_room (run, chart_h * 0.7, NULL);
-          draw_chart (run, HD_CHART_ACTIVITY, doc->activity, chart_h * 0.7);
-        }
+        each = MAX (each, 60 * MM);
+        if (doc->regions != NULL)
+          {
+            HdChartRegions belts = *doc->regions;
+
+            draw_chart (run, HD_CHART_REGIONS, doc->regions, each);
+            belts.count = HD_CHART_COUNT_BELTS;
+            belts.title = _("Belts per district by light");
+            ensure_room (run, each, NULL);
+            draw_chart (run, HD_CHART_REGIONS, &belts, each);
+          }
+        if (doc->activity != NULL)
+          {
+            ensure_room (run, each, NULL);
+            draw_chart (run, HD_CHART_ACTIVITY, doc->activity, each);
+          }
+      }
     }
   if (sections & HD_HANDOUT_BELTS)
     {
