@@ -556,6 +556,28 @@ test_activity (void)
 }
 
 static void
+test_describe (void)
+{
+  const HdChartIndicator indicators[] = {
+    { "示范带数量", "条", 10, 10, HD_CHART_STATUS_ON_TRACK },
+    { "六有达标率", "%", 45, 90, HD_CHART_STATUS_BEHIND },
+  };
+  HdChartDashboard dashboard = { "进度", NULL, indicators, G_N_ELEMENTS (indicators) };
+  HdChartMonth months[50];
+  HdChartActivity activity = { "督导", months, G_N_ELEMENTS (months) };
+  g_autofree char *text = hd_chart_describe (HD_CHART_DASHBOARD, &dashboard);
+  g_autofree char *long_text = NULL;
+
+  g_assert_cmpstr (text, ==, "进度\n示范带数量: 10 / 10条 (100%), On track\n六有达标率: 45 / 90% (50%), Behind\n");
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    months[i] = (HdChartMonth) { 2022 + (int) (i / 12), (int) (i % 12) + 1, i };
+  long_text = hd_chart_describe (HD_CHART_ACTIVITY, &activity);
+  g_assert_true (g_str_has_prefix (long_text, "督导\n2022-01: 0\n"));
+  g_assert_nonnull (strstr (long_text, "… and 10 more"));
+  g_assert_null (strstr (long_text, "2025-05"));
+}
+
+static void
 test_write_file (void)
 {
   char *dir = hd_test_dir_new ();
@@ -611,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/charts/regions", test_regions);
   g_test_add_func ("/charts/heatmap", test_heatmap);
   g_test_add_func ("/charts/activity", test_activity);
+  g_test_add_func ("/charts/describe", test_describe);
   g_test_add_func ("/charts/write-file", test_write_file);
 
   return g_test_run ();

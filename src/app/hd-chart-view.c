@@ -412,6 +412,7 @@ hd_chart_view_set_chart (HdChartView    *self,
                          GDestroyNotify  destroy)
 {
   const char *title;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (HD_IS_CHART_VIEW (self));
 
@@ -422,8 +423,10 @@ hd_chart_view_set_chart (HdChartView    *self,
   title = chart_title (kind, data);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title != NULL ? title : _("Chart"), -1);
+  /* Screen readers get the values in words, as the hover shows them. */
+  description = data != NULL ? hd_chart_describe (kind, data) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Hover for values; the context menu copies, saves or prints the chart"), -1);
+                                  description != NULL ? description : "", -1);
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -869,3 +869,151 @@ hd_chart_draw_activity (cairo_t               *cr,
 out:
   hd_chart_ctx_clear (&ctx);
 }
+
+/* ---------------------------------------------------------------------------------------- */
+/* In words                                                                                 */
+
+#define DESCRIBE_MAX_LINES 40
+
+static gboolean
+room_for_line (GString *text,
+               guint   *lines,
+               guint    total,
+               guint    index)
+{
+  if (*lines < DESCRIBE_MAX_LINES)
+    {
+      (*lines)++;
+      return TRUE;
+    }
+  if (*lines == DESCRIBE_MAX_LINES)
+    {
+      g_string_append_printf (text, _("… and %u more"), total - index);
+      g_string_append_c (text, '\n');
+      (*lines)++;
+    }
+  return FALSE;
+}
+
+char *
+hd_chart_describe (HdChartKind   kind,
+                   gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint lines = 0;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  switch (kind)
+    {
+    case HD_CHART_TARGET:
+      {
+        const HdChartTarget *t = data;
+        const char *unit = t->unit != NULL ? t->unit : "";
+
+        g_string_append_printf (text, "%s\n", t->title != NULL ? t->title : "");
+        for (guint i = 0; i < t->n_years && t->targets != NULL; i++)
+          {
+            g_autofree char *v = hd_chart_format_number (t->targets[i]);
+
+            g_string_append_printf (text, C_("chart text", "Target %d: %s%s\n"), t->first_year + (int) i, v, unit);
+          }
+        if (t->n_actuals > 0)
+          {
+            g_autofree char *v = hd_chart_format_number (t->actuals[t->n_actuals - 1].value);
+
+            g_string_append_printf (text, C_("chart text", "Actual on %s: %s%s\n"), t->actuals[t->n_actuals - 1].date,
+                                    v, unit);
+          }
+        break;
+      }
+    case HD_CHART_DASHBOARD:
+      {
+        const HdChartDashboard *d = data;
+
+        g_string_append_printf (text, "%s\n", d->title != NULL ? d->title : "");
+        for (guint i = 0; i < d->n_indicators; i++)
+          {
+            const HdChartIndicator *ind = &d->indicators[i];
+            g_autofree char *value = indicator_value_text (ind);
+            double f = indicator_fraction (ind);
+
+            if (!room_for_line (text, &lines, d->n_indicators, i))
+              break;
+            if (isfinite (f))
+              g_string_append_printf (text, "%s: %s (%.0f%%), %s\n", ind->name, value, f * 100,
+                                      hd_chart_status_label (ind->status));
+            else
+              g_string_append_printf (text, "%s: %s, %s\n", ind->name, value, hd_chart_status_label (ind->status));
+          }
+        break;
+      }
+    case HD_CHART_REGIONS:
+      {
+        const HdChartRegions *r = data;
+
+        g_string_append_printf (text, "%s\n", r->title != NULL ? r->title : "");
+        for (guint i = 0; i < r->n_districts; i++)
+          {
+            const HdChartDistrict *d = &r->districts[i];
+            const guint *counts = r->count == HD_CHART_COUNT_BELTS ? d->belts : d->sites;
+
+            if (!room_for_line (text, &lines, r->n_districts, i))
+              break;
+            g_string_append_printf (text, "%s:", d->name);
+            for (guint l = 0; l < HD_N_LIGHTS; l++)
+              g_string_append_printf (text, " %s %u%s", hd_chart_light_label (stack_order[l]), counts[stack_order[l]],
+                                      l + 1 < HD_N_LIGHTS ? "," : "");
+            if (isfinite (d->compliance))
+              g_string_append_printf (text, C_("chart text", "; compliance %.0f%%"), d->compliance * 100);
+            g_string_append_c (text, '\n');
+          }
+        break;
+      }
+    case HD_CHART_HEATMAP:
+      {
+        const HdChartHeatmap *h = data;
+
+        g_string_append_printf (text, "%s\n", h->title != NULL ? h->title : "");
+        for (guint r = 0; r < h->n_rows; r++)
+          {
+            guint counts[HD_N_ANSWERS] = { 0 };
+
+            if (!room_for_line (text, &lines, h->n_rows, r))
+              break;
+            for (guint c = 0; c < h->n_columns; c++)
+              {
+                HdAnswer a = h->cells[(gsize) r * h->n_columns + c];
+
+                counts[(guint) a < HD_N_ANSWERS ? a : HD_ANSWER_NONE]++;
+              }
+            g_string_append_printf (text, "%s:", h->rows[r]);
+            for (guint a = HD_ANSWER_MET; a < HD_N_ANSWERS + 1; a++)
+              {
+                HdAnswer answer = (HdAnswer) (a % HD_N_ANSWERS);
+
+                if (counts[answer] > 0)
+                  g_string_append_printf (text, " %s %u", hd_chart_answer_label (answer), counts[answer]);
+              }
+            g_string_append_c (text, '\n');
+          }
+        break;
+      }
+    case HD_CHART_ACTIVITY:
+      {
+        const HdChartActivity *a = data;
+
+        g_string_append_printf (text, "%s\n", a->title != NULL ? a->title : "");
+        for (guint i = 0; i < a->n_months; i++)
+          {
+            if (!room_for_line (text, &lines, a->n_months, i))
+              break;
+            g_string_append_printf (text, "%d-%02d: %u\n", a->months[i].year, a->months[i].month, a->months[i].count);
+          }
+        break;
+      }
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -233,6 +233,19 @@ const char *hd_chart_light_label  (HdLight       light);
 const char *hd_chart_answer_label (HdAnswer      answer);
 
 /**
+ * hd_chart_describe:
+ * @kind: which chart
+ * @data: the matching struct
+ *
+ * The chart in words, one line per bar, row or point group ("示范带数量: 10 / 10条 (100%), On
+ * track"), for screen readers and text output. Long lists end with "… and N more".
+ *
+ * Returns: (transfer full): the text
+ */
+char    *hd_chart_describe   (HdChartKind          kind,
+                              gconstpointer        data);
+
+/**
  * hd_chart_write_file:
  * @path: ends in .png, .svg or .pdf (case-insensitive)
  *
