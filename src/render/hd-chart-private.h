@@ -24,7 +24,9 @@ typedef struct {
   const HdChartStyle   *style;
   HdChartLayout        *layout;    /* where texts and hits go: the caller's or our own */
   gboolean              own_layout; /* the caller wants no layout: record texts, not hits */
-  PangoLayout          *text;
+  PangoContext         *pango;
+  GHashTable           *texts;    /* measured layouts by parameters and text, reused to draw */
+  PangoLayout          *text;     /* the last measured (owned by @texts) */
   PangoFontDescription *font;
   double                line;     /* the height of one line of body text */
   double                pad;      /* outer margin */

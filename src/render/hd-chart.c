@@ -316,14 +316,14 @@ hd_chart_ctx_init (HdChartCtx         *ctx,
       ctx->own_layout = TRUE;
     }
 
-  ctx->text = pango_cairo_create_layout (cr);
+  ctx->pango = pango_cairo_create_context (cr);
   /* Unhinted metrics: text measures the same on screen, in a PNG and in a PDF. */
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pango_layout_get_context (ctx->text), options);
+  pango_cairo_context_set_font_options (ctx->pango, options);
   cairo_font_options_destroy (options);
-  pango_layout_context_changed (ctx->text);
+  ctx->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   ctx->font = pango_font_description_from_string (ctx->style->font_family);
   ctx->pad = MAX (6, MIN (width, height) * 0.025);
@@ -345,7 +345,9 @@ hd_chart_ctx_clear (HdChartCtx *ctx)
   for (guint f = 0; f < HD_FILL_OUTLINE; f++)
     for (guint l = 0; l < 2; l++)
       g_clear_pointer (&ctx->hatch[f][l], cairo_pattern_destroy);
-  g_clear_object (&ctx->text);
+  ctx->text = NULL;
+  g_clear_pointer (&ctx->texts, g_hash_table_unref);
+  g_clear_object (&ctx->pango);
   g_clear_pointer (&ctx->font, pango_font_description_free);
   if (ctx->own_layout)
     g_clear_pointer (&ctx->layout, hd_chart_layout_free);
@@ -424,25 +426,31 @@ hd_chart_text_measure (HdChartCtx     *ctx,
                        double         *h)
 {
   PangoRectangle logical;
+  char key_prefix[96];
+  g_autofree char *key = NULL;
 
-  pango_font_description_set_absolute_size (ctx->font, ctx->style->font_size * scale * PANGO_SCALE);
-  pango_font_description_set_weight (ctx->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (ctx->text, ctx->font);
-  pango_layout_set_alignment (ctx->text, align);
-  if (max_width > 0)
+  /* Layouts are measured first and drawn later (axes, category labels, columns): keep each, so
+   * the text is shaped once. */
+  g_snprintf (key_prefix, sizeof key_prefix, "%g|%d|%g|%d|%d|", scale, bold, max_width, max_lines, align);
+  key = g_strconcat (key_prefix, text != NULL ? text : "", NULL);
+  ctx->text = g_hash_table_lookup (ctx->texts, key);
+  if (ctx->text == NULL)
     {
-      pango_layout_set_width (ctx->text, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_wrap (ctx->text, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (ctx->text, -MAX (max_lines, 1));
-      pango_layout_set_ellipsize (ctx->text, PANGO_ELLIPSIZE_END);
+      ctx->text = pango_layout_new (ctx->pango);
+      g_hash_table_insert (ctx->texts, g_steal_pointer (&key), ctx->text);
+      pango_font_description_set_absolute_size (ctx->font, ctx->style->font_size * scale * PANGO_SCALE);
+      pango_font_description_set_weight (ctx->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      pango_layout_set_font_description (ctx->text, ctx->font);
+      pango_layout_set_alignment (ctx->text, align);
+      if (max_width > 0)
+        {
+          pango_layout_set_width (ctx->text, (int) (max_width * PANGO_SCALE));
+          pango_layout_set_wrap (ctx->text, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (ctx->text, -MAX (max_lines, 1));
+          pango_layout_set_ellipsize (ctx->text, PANGO_ELLIPSIZE_END);
+        }
+      pango_layout_set_text (ctx->text, text != NULL ? text : "", -1);
     }
-  else
-    {
-      pango_layout_set_width (ctx->text, -1);
-      pango_layout_set_height (ctx->text, -1);
-      pango_layout_set_ellipsize (ctx->text, PANGO_ELLIPSIZE_NONE);
-    }
-  pango_layout_set_text (ctx->text, text != NULL ? text : "", -1);
   pango_layout_get_extents (ctx->text, NULL, &logical);
   *w = (double) logical.width / PANGO_SCALE;
   *h = (double) logical.height / PANGO_SCALE;
