@@ -294,7 +294,8 @@ main (int   argc,
     HdHandout doc;
     HdHandoutOptions opts = { 0 };
     g_autofree char *basemap_file = hd_basemap_find_file ();
-    g_autoptr(HdBasemap) basemap = hd_basemap_new_from_file (basemap_file, NULL);
+    g_autoptr(GError) basemap_error = NULL;
+    g_autoptr(HdBasemap) basemap = hd_basemap_new_from_file (basemap_file, &basemap_error);
     g_autofree char *dir = g_dir_make_tmp ("hongdai-bench-XXXXXX", NULL);
     g_autofree char *path = g_build_filename (dir, "handout.pdf", NULL);
     g_autoptr(GError) error = NULL;
@@ -329,6 +330,8 @@ main (int   argc,
     doc = (HdHandout) { "福州市党建示范带三年行动计划", "福州市", "2019-10-01", years, 3, 2019, &dashboard,
                         charts, 8, &regions, NULL, items, 6, belts, N_BELTS };
     opts.basemap = basemap;
+    if (basemap == NULL)
+      g_printerr ("# no base map (%s): the belt maps show the land colour only\n", basemap_error->message);
 
     start = g_get_monotonic_time ();
     seconds = thread_ms ();
