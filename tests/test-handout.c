@@ -296,6 +296,37 @@ test_handout_options (void)
   plan_free (plan);
 }
 
+/* Almost nothing to print: a cover, the contents and a belt without sites still make a
+ * handout, and the belt page says why its map is empty. */
+static void
+test_handout_sparse (void)
+{
+  char *dir = hd_test_dir_new ();
+  g_autofree char *path = output_path (dir, "handout-sparse.pdf");
+  HdHandoutSite lost = { "无坐标示范点", NULL, NAN, NAN, HD_LIGHT_GREY, NULL };
+  HdHandoutBelt belts[] = {
+    { "空示范带", "鼓楼区", NULL, HD_LIGHT_GREY, NULL, 0, NULL, 0, NULL, 0 },
+    { "无坐标示范带", "鼓楼区", NULL, HD_LIGHT_GREY, &lost, 1, NULL, 0, NULL, 0 },
+  };
+  HdHandout doc = { "空计划", "福州市", "2026-01-01", NULL, 0, 0, NULL, NULL, 0, NULL, NULL, NULL, 0,
+                    belts, G_N_ELEMENTS (belts) };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages = 0;
+
+  g_assert_true (hd_handout_write_pdf (&doc, NULL, path, &n_pages, &error));
+  g_assert_no_error (error);
+  pages = pdf_pages (path);
+  g_assert_cmpuint (n_pages, ==, 4);
+  g_assert_cmpuint (g_strv_length (pages), ==, 4);
+  g_assert_nonnull (strstr (pages[0], "空计划"));
+  g_assert_nonnull (strstr (pages[2], "No site of this belt has a position"));
+  g_assert_nonnull (strstr (pages[2], "None open."));
+  g_assert_nonnull (strstr (pages[3], "无坐标示范点"));
+  g_assert_nonnull (strstr (pages[3], "No site of this belt has a position"));
+  hd_test_dir_free (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +335,7 @@ main (int   argc,
 
   g_test_add_func ("/handout/full", test_handout_full);
   g_test_add_func ("/handout/options", test_handout_options);
+  g_test_add_func ("/handout/sparse", test_handout_sparse);
 
   return g_test_run ();
 }
