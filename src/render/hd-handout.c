@@ -510,7 +510,7 @@ draw_belt (Run                 *run,
 {
   const HdHandout *doc = run->doc;
   double cw = content_width (run), x = run->margin, h, row_h = 6.5 * MM;
-  double no_w = 8 * MM, item_w, name_w, light_w = 22 * MM, kind_w;
+  double no_w = 8 * MM, item_w, name_w, light_w = 27 * MM, kind_w;
   g_autofree char *subtitle = NULL;
   g_autofree char *heading = g_strdup_printf ("%s · %s", belt->district, belt->name);
 
@@ -523,7 +523,16 @@ draw_belt (Run                 *run,
     run->y += text_at (run, belt->brand, x, run->y, cw, 10, FALSE, 2, PANGO_ALIGN_LEFT, &ink, FALSE);
   run->y += 3 * MM;
 
-  h = MIN (cw * 0.55, (bottom (run) - run->y) * 0.45);
+  /* The map takes what the tables leave, so a usual belt (ten sites, a few tasks) is one page;
+   * never less than a readable 60 mm, never more than half the page. */
+  {
+    double avail = bottom (run) - run->y;
+    double rest = (belt->n_five_ones > 0 ? 20 * MM + 15 * MM * ((belt->n_five_ones + 4) / 5) : 0) +
+                  12 * MM + row_h * (1.4 + belt->n_sites) + 6 * MM +
+                  12 * MM + row_h * 1.2 + MAX (belt->n_rectifications, 1) * 10 * MM + 5 * MM;
+
+    h = CLAMP (avail - rest, 60 * MM, MIN (cw * 0.6, avail * 0.5));
+  }
   draw_route_map (run, belt, x, run->y, cw, h);
   run->y += h + 5 * MM;
 
@@ -625,6 +634,18 @@ draw_belt (Run                 *run,
       run->y += text_at (run, _("None open."), x, run->y, cw, 9, FALSE, 1, PANGO_ALIGN_LEFT, &muted, FALSE);
       return;
     }
+  {
+    const double cols[] = { 0, 0.22, 0.72, 0.85 };
+    const char *heads[] = { C_("table", "Site"), C_("table", "Problem"), C_("table", "Owner"), C_("table", "Due") };
+
+    set_rgb (run, &rule);
+    cairo_rectangle (run->cr, x, run->y, cw, row_h * 1.2);
+    cairo_fill (run->cr);
+    for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+      text_at (run, heads[c], x + cols[c] * cw, run->y + 1.2 * MM, cw * 0.2, 8, TRUE, 1, PANGO_ALIGN_LEFT, &ink,
+               FALSE);
+    run->y += row_h * 1.2 + 1.5 * MM;
+  }
   for (guint i = 0; i < belt->n_rectifications; i++)
     {
       const HdHandoutRectification *r = &belt->rectifications[i];
