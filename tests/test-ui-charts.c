@@ -110,6 +110,11 @@ test_chart_view (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   n_destroyed = 0;
   hd_chart_view_set_chart (HD_CHART_VIEW (view), HD_CHART_DASHBOARD, dashboard_new (), count_destroy);
+  /* GTK 4.8 can fire a tooltip timeout for a window destroyed under Xvfb's still pointer
+   * (a critical in gdk_surface_get_device_position); the hover text is checked through the
+   * hit regions the tooltip reads instead. */
+  g_assert_true (gtk_widget_get_has_tooltip (view));
+  gtk_widget_set_has_tooltip (view, FALSE);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
   gtk_window_present (GTK_WINDOW (window));
