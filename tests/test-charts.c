@@ -555,6 +555,55 @@ test_activity (void)
   drawn_clear (&d);
 }
 
+/* Odd sizes and odd data: nothing crashes, nothing leaves the canvas, and what text is drawn
+ * stays on it. */
+static void
+test_edges (void)
+{
+  static const int sizes[][2] = { { 1, 1 }, { 40, 20 }, { 120, 80 }, { 2000, 90 }, { 90, 1200 } };
+  const double targets[] = { NAN, INFINITY, -5 };
+  const HdChartPoint actuals[] = { { "not a date", 3 }, { "2019-02-30", 4 }, { "2019-06-01", NAN }, { "2020-12-31", 1e12 } };
+  HdChartTarget target = { NULL, NULL, 2018, 3, targets, actuals, G_N_ELEMENTS (actuals), "garbage" };
+  HdChartIndicator indicators[] = { { "", NULL, NAN, NAN, HD_CHART_STATUS_NONE }, { "x", "%", -3, 0, 99 } };
+  HdChartDashboard dashboard = { "", NULL, indicators, G_N_ELEMENTS (indicators) };
+  HdChartDistrict district = { "很长很长很长很长很长很长很长很长很长很长的区名", { 0 }, { 0 }, 7 };
+  HdChartRegions regions = { NULL, HD_CHART_COUNT_BELTS, &district, 1 };
+  HdChartRegions no_regions = { "无", HD_CHART_COUNT_SITES, NULL, 0 };
+  const char *rows[] = { "" };
+  const char *columns[] = { "很长很长很长很长很长很长很长很长的检查项目" };
+  HdAnswer cells[] = { 77 };
+  HdChartHeatmap heatmap = { "热", rows, 1, columns, 1, cells, 5, 3 };
+  HdChartHeatmap empty_heatmap = { NULL, NULL, 0, NULL, 0, NULL, 0, 0 };
+  HdChartActivity no_activity = { NULL, NULL, 0 };
+  const struct {
+    HdChartKind   kind;
+    gconstpointer data;
+  } charts[] = {
+    { HD_CHART_TARGET, &target }, { HD_CHART_DASHBOARD, &dashboard }, { HD_CHART_REGIONS, &regions },
+    { HD_CHART_REGIONS, &no_regions }, { HD_CHART_HEATMAP, &heatmap }, { HD_CHART_HEATMAP, &empty_heatmap },
+    { HD_CHART_ACTIVITY, &no_activity },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        Drawn d = draw (charts[c].kind, charts[c].data, sizes[s][0], sizes[s][1], NULL, NULL);
+        g_autofree char *text = hd_chart_describe (charts[c].kind, charts[c].data);
+
+        for (guint i = 0; i < d.layout->labels->len; i++)
+          {
+            const HdChartBox *b = &g_array_index (d.layout->labels, HdChartBox, i);
+
+            g_assert_cmpfloat (b->x, >=, -0.01);
+            g_assert_cmpfloat (b->y, >=, -0.01);
+            g_assert_cmpfloat (b->x + b->width, <=, sizes[s][0] + 0.01);
+            g_assert_cmpfloat (b->y + b->height, <=, sizes[s][1] + 0.01);
+          }
+        g_assert_nonnull (text);
+        drawn_clear (&d);
+      }
+}
+
 static void
 test_describe (void)
 {
@@ -633,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/charts/regions", test_regions);
   g_test_add_func ("/charts/heatmap", test_heatmap);
   g_test_add_func ("/charts/activity", test_activity);
+  g_test_add_func ("/charts/edges", test_edges);
   g_test_add_func ("/charts/describe", test_describe);
   g_test_add_func ("/charts/write-file", test_write_file);
 

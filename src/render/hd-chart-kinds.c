@@ -347,6 +347,7 @@ hd_chart_draw_dashboard (cairo_t                *cr,
   for (guint i = 0; i < shown; i++)
     {
       const HdChartIndicator *ind = &data->indicators[i];
+      HdChartStatus status = (guint) ind->status < HD_CHART_N_STATUSES ? ind->status : HD_CHART_STATUS_NONE;
       double y = top + i * row_h, bar_h = MIN (row_h * 0.55, ctx.line * 1.1), bar_y = y + (row_h - bar_h) / 2;
       double f = indicator_fraction (ind), x;
       g_autofree char *value = indicator_value_text (ind);
@@ -358,7 +359,7 @@ hd_chart_draw_dashboard (cairo_t                *cr,
       hd_chart_fill_box (&ctx, bar_x, bar_y, bar_w, bar_h, &ctx.style->grid, HD_FILL_SOLID);
       if (isfinite (f))
         hd_chart_fill_box (&ctx, bar_x, bar_y, bar_w * CLAMP (f, 0, 1), bar_h,
-                           &ctx.style->statuses[ind->status], hd_chart_status_fill (ind->status));
+                           &ctx.style->statuses[status], hd_chart_status_fill (status));
       hd_chart_set_rgb (&ctx, &ctx.style->muted, 1);
       cairo_set_line_width (cr, 1);
       cairo_rectangle (cr, bar_x + 0.5, bar_y + 0.5, bar_w - 1, bar_h - 1);

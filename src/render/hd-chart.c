@@ -458,6 +458,16 @@ hd_chart_text_measure (HdChartCtx     *ctx,
     *w = MIN (*w, max_width);
 }
 
+static gboolean
+box_on_canvas (HdChartCtx *ctx,
+               double      x,
+               double      y,
+               double      w,
+               double      h)
+{
+  return x >= -0.01 && y >= -0.01 && x + w <= ctx->width + 0.01 && y + h <= ctx->height + 0.01;
+}
+
 static void
 logical_origin (HdChartCtx *ctx,
                 double     *x,
@@ -480,6 +490,9 @@ hd_chart_text_show (HdChartCtx       *ctx,
   double ox, oy;
 
   pango_layout_get_extents (ctx->text, NULL, &logical);
+  /* Text that does not fit the canvas (only on absurdly small ones) is left out, not cut. */
+  if (!box_on_canvas (ctx, x, y, (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE))
+    return;
   logical_origin (ctx, &ox, &oy);
   hd_chart_set_rgb (ctx, rgb, 1);
   cairo_move_to (ctx->cr, x - ox, y - oy);
@@ -499,6 +512,8 @@ hd_chart_text_show_up (HdChartCtx       *ctx,
   pango_layout_get_extents (ctx->text, NULL, &logical);
   w = (double) logical.width / PANGO_SCALE;
   h = (double) logical.height / PANGO_SCALE;
+  if (!box_on_canvas (ctx, x, y, h, w))
+    return;
   logical_origin (ctx, &ox, &oy);
 
   cairo_save (ctx->cr);
@@ -765,7 +780,7 @@ hd_chart_draw_category_labels (HdChartCtx        *ctx,
   double w, h, used = 0;
   guint every = 1;
 
-  if (n == 0)
+  if (n == 0 || !(slot_w > 0) || !(max_h > 0))
     return 0;
 
   /* Side by side when a slot holds three characters a line: two lines then hold most names. */
@@ -786,7 +801,7 @@ hd_chart_draw_category_labels (HdChartCtx        *ctx,
    * a line. */
   hd_chart_text_measure (ctx, "国", 0.9, FALSE, -1, 1, PANGO_ALIGN_LEFT, &w, &h);
   if (slot_w < h * 1.05)
-    every = (guint) ceil (h * 1.05 / slot_w);
+    every = (guint) MIN (ceil (h * 1.05 / slot_w), n);
   for (guint i = 0; i < n; i += every)
     {
       hd_chart_text_measure (ctx, labels[i], 0.9, FALSE, max_h, 1, PANGO_ALIGN_LEFT, &w, &h);
