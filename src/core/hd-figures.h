@@ -49,7 +49,9 @@ typedef struct {
  *
  * Belts, sites by light, full belts and six-haves compliance for each direct sub-region of
  * @region_id, each including its own sub-regions. The lights are hd_store_compute_lights()'s (one
- * rule); a site's light counts in its region's row.
+ * rule); a site's light counts in its region's row. That rule reads the stored inspections as they
+ * are now: for a past @date, its quarter and overdue tasks are @date's, but inspections finished
+ * after @date still count in the lights (not in compliance). History belongs in snapshots.
  *
  * Returns: (transfer full) (nullable): the breakdown (free with hd_region_breakdown_free()), or
  *   %NULL with @error set (HD_STORE_ERROR_NOT_FOUND for an unknown region)
