@@ -744,8 +744,8 @@ static const char activity_scope_sql[] =
  * on the date: one pass over the table, with the scope checked in memory, measured 3x faster
  * than letting SQLite probe the inspections of 100k subjects one by one. */
 static const char activity_sql[] =
-  "SELECT coalesce (site_id, belt_id), set_id, date FROM inspection"
-  " WHERE state = 'finished' AND date BETWEEN ?1 AND ?2";
+  "SELECT coalesce (site_id, belt_id), set_id, substr (date, 1, 4) * 12 + substr (date, 6, 2) - 1"
+  " FROM inspection WHERE state = 'finished' AND date BETWEEN ?1 AND ?2";
 
 static const char activity_set_codes_sql[] = "SELECT id, code FROM standard_set";
 
@@ -834,19 +834,16 @@ read_activity (HdStore              *self,
     {
       const char *subject = hd_sql_text (stmt, 0);
       const char *set_id = hd_sql_text (stmt, 1);
-      const char *date = hd_sql_text (stmt, 2);
+      /* The month counted from year 0 (dates are checked on the way in). */
+      gint64 month = sqlite3_column_int64 (stmt, 2);
       guint *months;
-      GDate day;
       guint index;
 
       if (scope != NULL && (subject == NULL || !g_hash_table_contains (scope, subject)))
         continue;
-      /* Dates are checked on the way in; a malformed one is left out. */
-      if (!hd_date_parse (date, &day))
+      if (month < first_index || month - first_index >= activity->n_months)
         continue;
-      index = g_date_get_year (&day) * 12 + g_date_get_month (&day) - 1 - first_index;
-      if (index >= activity->n_months)
-        continue;
+      index = (guint) (month - first_index);
       activity->totals[index]++;
       /* Most rows are of the same few sets: look the code up only when the set changes. */
       if (g_strcmp0 (set_id, last_set_id) != 0)
