@@ -503,6 +503,56 @@ test_matrix_region (Fixture       *f,
   g_assert_cmpuint (m->n_columns, ==, 6);
 }
 
+/* A user set edited after use gets a new version: the matrix shows the current version's items,
+ * answers of older versions matched by item code, and the latest inspection of any version. */
+static char *
+import_set (Fixture    *f,
+            const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStandardSet) set = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  char *id;
+
+  g_assert_true (hd_standard_set_parse_json (json, strlen (json), "set.json", &set, &items, &error));
+  g_assert_no_error (error);
+  id = hd_store_import_standard_set (f->store, set, items, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_matrix_versions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStandardsMatrix) m = NULL;
+  g_autofree char *v1 = import_set (f, "{ \"code\": \"routine\", \"applies_to\": \"site\", \"name\": \"常规工作\","
+                                       " \"items\": [ { \"code\": \"a\", \"title\": \"甲\" },"
+                                       " { \"code\": \"b\", \"title\": \"乙\" }, { \"code\": \"c\", \"title\": \"丙\" } ] }");
+  g_autofree char *v2 = NULL;
+  GDate date = date_of ("2026-05-20");
+  const char *codes[] = { "c", "b", "d", NULL };
+
+  inspect (f, HD_SUBJECT_SITE, f->a, v1, "2026-04-01", "a=not_met,b=partly", FALSE);
+  inspect (f, HD_SUBJECT_SITE, f->b, v1, "2026-05-02", "c=na", FALSE);
+  /* Used: editing it makes version 2, with "a" dropped, "d" added and the order changed. */
+  v2 = import_set (f, "{ \"code\": \"routine\", \"applies_to\": \"site\", \"name\": \"常规工作（修订）\","
+                      " \"items\": [ { \"code\": \"c\", \"title\": \"丙\" },"
+                      " { \"code\": \"b\", \"title\": \"乙\" }, { \"code\": \"d\", \"title\": \"丁\" } ] }");
+  g_assert_cmpstr (v1, !=, v2);
+  inspect (f, HD_SUBJECT_SITE, f->b, v2, "2026-04-20", "d=not_met", FALSE);   /* older than its v1 visit */
+  inspect (f, HD_SUBJECT_SITE, f->c, v2, "2026-05-05", "b=na", FALSE);
+
+  m = hd_store_compute_standards_matrix (f->store, f->louyu, NULL, "routine", &date, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (m->set_name, ==, "常规工作（修订）");
+  g_assert_true (g_strv_equal ((const char * const *) m->column_codes, codes));
+  assert_row (m, 0, f->a, "楼宇带", "MP-", "2026-04-01");  /* v1: c met, b partly, no d */
+  assert_row (m, 1, f->b, "楼宇带", "AM-", "2026-05-02");  /* its v1 visit is the later */
+  assert_row (m, 2, f->c, "楼宇带", "MAM", "2026-05-05");
+}
+
 static void
 test_matrix_errors (Fixture       *f,
                     gconstpointer  data)
@@ -641,6 +691,7 @@ main (int    argc,
   ADD ("/figures/regions/lights-agree", test_breakdown_lights_agree);
   ADD ("/figures/matrix/belt", test_matrix_belt);
   ADD ("/figures/matrix/region", test_matrix_region);
+  ADD ("/figures/matrix/versions", test_matrix_versions);
   ADD ("/figures/matrix/errors", test_matrix_errors);
   ADD ("/figures/activity/table", test_activity_table);
   ADD ("/figures/activity/by-set", test_activity_by_set);
