@@ -352,7 +352,7 @@ test_map_pixels (void)
     shumate_location_set_location (SHUMATE_LOCATION (viewport), hd_site_get_latitude (start),
                                    hd_site_get_longitude (start));
     shumate_viewport_set_zoom_level (viewport, 14);
-    spin (300);
+    spin (1000);
   }
 
   paintable = gtk_widget_paintable_new (view);
