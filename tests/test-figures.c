@@ -322,6 +322,41 @@ test_breakdown_table (Fixture       *f,
     }
 }
 
+/* Belts by light: 楼宇带's five ones were all met this quarter (green); the other two belts were
+ * never inspected. */
+static void
+test_breakdown_belt_lights (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdRegionBreakdown) got = NULL;
+  GDate date = date_of ("2026-05-20");
+  const guint want[][HD_N_LIGHTS] = {
+    /* grey, green, yellow, red */
+    { 1, 1, 0, 0 },  /* 鼓楼区 (with 东街街道) */
+    { 1, 0, 0, 0 },  /* 台江区 */
+    { 0, 0, 0, 0 },  /* 马尾区 */
+    { 0, 0, 0, 0 },  /* 福州市's own */
+  };
+
+  got = hd_store_compute_region_breakdown (f->store, f->city, &date, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->n_rows, ==, G_N_ELEMENTS (want));
+  for (guint r = 0; r < got->n_rows; r++)
+    {
+      guint sum = 0;
+
+      for (guint l = 0; l < HD_N_LIGHTS; l++)
+        {
+          g_assert_cmpuint (got->rows[r].n_belts_by_light[l], ==, want[r][l]);
+          sum += got->rows[r].n_belts_by_light[l];
+        }
+      g_assert_cmpuint (sum, ==, got->rows[r].n_belts);
+    }
+  g_assert_cmpuint (got->total.n_belts_by_light[HD_LIGHT_GREEN], ==, 1);
+  g_assert_cmpuint (got->total.n_belts_by_light[HD_LIGHT_GREY], ==, 2);
+}
+
 static void
 test_breakdown_compliance_dates (Fixture       *f,
                                  gconstpointer  data)
@@ -686,6 +721,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/figures/regions/table", test_breakdown_table);
+  ADD ("/figures/regions/belt-lights", test_breakdown_belt_lights);
   ADD ("/figures/regions/compliance-dates", test_breakdown_compliance_dates);
   ADD ("/figures/regions/errors", test_breakdown_errors);
   ADD ("/figures/regions/lights-agree", test_breakdown_lights_agree);

@@ -1136,6 +1136,7 @@ add_region_figures (JsonBuilder           *builder,
   json_builder_add_boolean_value (builder, figures->is_self);
   add_int (builder, "belts", figures->n_belts);
   add_int (builder, "belts_full", figures->n_belts_full);
+  add_counts (builder, "belts_by_light", figures->n_belts_by_light, HD_N_LIGHTS, light_string);
   add_int (builder, "sites", figures->n_sites);
   add_counts (builder, "sites_by_light", figures->n_sites_by_light, HD_N_LIGHTS, light_string);
   add_int (builder, "compliant", figures->n_compliant);

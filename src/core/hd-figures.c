@@ -169,7 +169,7 @@ static const char breakdown_belts_sql[] =
   " scoped (id, top) AS ("
   "  SELECT b.id, u.top FROM belt b JOIN under u ON b.region_id = u.id"
   "  UNION ALL SELECT b.id, NULL FROM belt b WHERE ?1 IS NULL AND b.region_id IS NULL)"
-  " SELECT c.top, (SELECT count(*) FROM belt_site bs WHERE bs.belt_id = c.id)"
+  " SELECT c.top, (SELECT count(*) FROM belt_site bs WHERE bs.belt_id = c.id), c.id"
   " FROM scoped c";
 
 static const char breakdown_children_sql[] =
@@ -194,6 +194,8 @@ region_figures_add (HdRegionFigures       *sum,
                     const HdRegionFigures *part)
 {
   sum->n_belts += part->n_belts;
+  for (guint l = 0; l < HD_N_LIGHTS; l++)
+    sum->n_belts_by_light[l] += part->n_belts_by_light[l];
   sum->n_belts_full += part->n_belts_full;
   sum->n_sites += part->n_sites;
   for (guint l = 0; l < HD_N_LIGHTS; l++)
@@ -215,6 +217,7 @@ read_breakdown (HdStore           *self,
   g_autoptr(GArray) children = g_array_new (FALSE, TRUE, sizeof (HdRegionFigures));
   g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) lights = NULL;
+  g_autoptr(GHashTable) belt_lights = NULL;
   g_autoptr(GHashTable) compliant = NULL;
   g_autofree char *date_text = hd_date_to_string (&breakdown->date);
   HdRegionFigures own = { 0 };
@@ -223,7 +226,7 @@ read_breakdown (HdStore           *self,
 
   g_array_set_clear_func (children, (GDestroyNotify) region_figures_clear);
 
-  if (!hd_store_compute_lights (self, &breakdown->date, &lights, NULL, error))
+  if (!hd_store_compute_lights (self, &breakdown->date, &lights, &belt_lights, error))
     return FALSE;
   if ((compliant = read_compliant_sites (self, date_text, error)) == NULL)
     return FALSE;
@@ -276,7 +279,10 @@ read_breakdown (HdStore           *self,
     {
       HdRegionFigures *row = row_of (rows, children, &own, hd_sql_text (stmt, 0));
 
+      HdLight light = GPOINTER_TO_INT (g_hash_table_lookup (belt_lights, hd_sql_text (stmt, 2)));
+
       row->n_belts++;
+      row->n_belts_by_light[CLAMP (light, 0, HD_N_LIGHTS - 1)]++;
       row->n_belts_full += sqlite3_column_int (stmt, 1) >= HD_BELT_MIN_SITES;
     }
   sqlite3_reset (stmt);

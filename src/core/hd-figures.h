@@ -22,6 +22,7 @@ typedef struct {
   gboolean is_self;                     /* the row of the asked region's own belts and sites
                                          * (those not in any of its sub-regions) */
   guint   n_belts;                      /* belts whose region is in this one */
+  guint   n_belts_by_light[HD_N_LIGHTS]; /* indexed by HdLight; sums to n_belts */
   guint   n_belts_full;                 /* of those, belts with >= HD_BELT_MIN_SITES route sites */
   guint   n_sites;                      /* sites whose region is in this one */
   guint   n_sites_by_light[HD_N_LIGHTS]; /* indexed by HdLight; sums to n_sites */
@@ -47,7 +48,7 @@ typedef struct {
  * @date: a valid date: the lights' "today" (hd_light_compute()) and the last day of inspections
  *   that count for compliance
  *
- * Belts, sites by light, full belts and six-haves compliance for each direct sub-region of
+ * Belts and sites by light, full belts and six-haves compliance for each direct sub-region of
  * @region_id, each including its own sub-regions. The lights are hd_store_compute_lights()'s (one
  * rule); a site's light counts in its region's row. That rule reads the stored inspections as they
  * are now: for a past @date, its quarter and overdue tasks are @date's, but inspections finished
