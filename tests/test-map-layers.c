@@ -248,12 +248,14 @@ pixel_near (const Pixels *pixels,
          fabs (p[0] - b * 255) <= tolerance;
 }
 
+/* Whether a site other than @except_id (nullable) is drawn within @distance of (@x, @y). */
 static gboolean
-near_any_site (HdMapView *view,
-               HdStore   *store,
-               double     x,
-               double     y,
-               double     distance)
+near_any_site (HdMapView  *view,
+               HdStore    *store,
+               double      x,
+               double      y,
+               double      distance,
+               const char *except_id)
 {
   GListModel *sites = hd_store_get_sites (store);
 
@@ -262,7 +264,7 @@ near_any_site (HdMapView *view,
       g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
       double sx, sy;
 
-      if (!hd_site_get_has_position (site))
+      if (!hd_site_get_has_position (site) || g_strcmp0 (hd_site_get_id (site), except_id) == 0)
         continue;
       hd_map_view_lonlat_to_widget (view, hd_site_get_longitude (site),
                                     hd_site_get_latitude (site), &sx, &sy);
@@ -338,11 +340,31 @@ test_map_pixels (void)
                      hd_site_get_has_position (first) ? HD_LIGHT_GREEN : HD_LIGHT_GREY);
   }
 
+  /* The whole sample is a city wide: closer in, on its first belt, sites a street apart are
+   * glyphs apart and route segments show between them. */
+  {
+    g_autoptr(HdBelt) belt = g_list_model_get_item (hd_store_get_belts (store), 0);
+    g_auto(GStrv) route = hd_store_dup_belt_route (store, hd_belt_get_id (belt));
+    HdSite *start = hd_store_lookup_site (store, route[0]);
+    ShumateViewport *viewport = hd_map_view_get_viewport (HD_MAP_VIEW (view));
+
+    g_assert_true (hd_site_get_has_position (start));
+    shumate_location_set_location (SHUMATE_LOCATION (viewport), hd_site_get_latitude (start),
+                                   hd_site_get_longitude (start));
+    shumate_viewport_set_zoom_level (viewport, 14);
+  }
+
+  /* Until the view has drawn at its new zoom (a busy machine, or the sanitizers, can take more
+   * than a second): before that its snapshot is empty. */
   paintable = gtk_widget_paintable_new (view);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view),
-                          gtk_widget_get_height (view));
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      spin (200);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (view),
+                              gtk_widget_get_height (view));
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (view),
@@ -364,7 +386,12 @@ test_map_pixels (void)
         continue;
       hd_map_view_lonlat_to_widget (HD_MAP_VIEW (view), hd_site_get_longitude (site),
                                     hd_site_get_latitude (site), &x, &y);
-      if (x < 10 || y < 10 || x > pixels.width - 10 || y > pixels.height - 10)
+      /* The bottom strip holds the scale and the licence, drawn over the layers. */
+      if (x < 10 || y < 10 || x > pixels.width - 10 || y > pixels.height - 48)
+        continue;
+      /* Where sites a street apart are drawn closer than a glyph, a neighbour's outline may
+       * cover this one's centre. */
+      if (near_any_site (HD_MAP_VIEW (view), store, x, y, 9, hd_site_get_id (site)))
         continue;
       g_assert_true (pixel_near (&pixels, x, y, 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0));
       glyphs_checked++;
@@ -397,7 +424,7 @@ test_map_pixels (void)
           x = ax + (cx - ax) / 2;
           y = ay + (cy - ay) / 2;
           if (x < 0 || y < 0 || x >= pixels.width || y >= pixels.height ||
-              near_any_site (HD_MAP_VIEW (view), store, x, y, 9))
+              near_any_site (HD_MAP_VIEW (view), store, x, y, 9, NULL))
             continue;
           g_test_message ("belt %s segment %u at %.1f,%.1f", hd_belt_get_name (belt), k, x, y);
           g_assert_true (pixel_near (&pixels, x, y, r, g, b));

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "hd-figures.h"
 #include "hd-geojson.h"
 #include "hd-inspection.h"
 #include "hd-plan-progress.h"
@@ -1189,6 +1190,331 @@ cmd_standards (const char  *db_path,
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* figures                                                                                  */
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *key,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_region_figures (JsonBuilder           *builder,
+                    const HdRegionFigures *figures)
+{
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "id", figures->region_id);
+  add_nullable_string (builder, "name", figures->name);
+  json_builder_set_member_name (builder, "own");
+  json_builder_add_boolean_value (builder, figures->is_self);
+  add_int (builder, "belts", figures->n_belts);
+  add_int (builder, "belts_full", figures->n_belts_full);
+  add_counts (builder, "belts_by_light", figures->n_belts_by_light, HD_N_LIGHTS, light_string);
+  add_int (builder, "sites", figures->n_sites);
+  add_counts (builder, "sites_by_light", figures->n_sites_by_light, HD_N_LIGHTS, light_string);
+  add_int (builder, "compliant", figures->n_compliant);
+  json_builder_set_member_name (builder, "compliance");
+  json_builder_add_double_value (builder, figures->compliance);
+  json_builder_end_object (builder);
+}
+
+static void
+print_region_figures (const HdRegionFigures *figures,
+                      const char            *name)
+{
+  print_padded (name, 24);
+  g_print ("%5u %5u %6u %5u %6u %4u %5u %7.1f%%\n", figures->n_belts, figures->n_belts_full,
+           figures->n_sites, figures->n_sites_by_light[HD_LIGHT_GREEN],
+           figures->n_sites_by_light[HD_LIGHT_YELLOW], figures->n_sites_by_light[HD_LIGHT_RED],
+           figures->n_sites_by_light[HD_LIGHT_GREY], figures->compliance * 100.0);
+}
+
+static int
+figures_regions (HdStore     *store,
+                 const char  *region_id,
+                 const GDate *date,
+                 gboolean     json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdRegionBreakdown) breakdown = hd_store_compute_region_breakdown (store, region_id, date, &error);
+
+  if (breakdown == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *date_text = hd_date_to_string (date);
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "region", breakdown->region_id);
+      add_nullable_string (builder, "date", date_text);
+      add_int (builder, "min_sites_per_belt", HD_BELT_MIN_SITES);
+      json_builder_set_member_name (builder, "total");
+      add_region_figures (builder, &breakdown->total);
+      json_builder_set_member_name (builder, "rows");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < breakdown->n_rows; i++)
+        add_region_figures (builder, &breakdown->rows[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  /* Column heads: belts, belts with at least 8 sites, sites, by light, six-haves compliance. */
+  print_padded (_("Region"), 24);
+  g_print ("%5s %5s %6s %5s %6s %4s %5s %8s\n", _("Belts"), C_("belts with enough sites", "Full"),
+           _("Sites"), C_("light", "Green"), C_("light", "Yellow"), C_("light", "Red"),
+           C_("light", "Grey"), _("6 haves"));
+  for (guint i = 0; i < breakdown->n_rows; i++)
+    {
+      const HdRegionFigures *row = &breakdown->rows[i];
+      g_autofree char *own = row->is_self ? g_strdup_printf (_("%s (own)"), row->name ? row->name : _("(no region)"))
+                                          : NULL;
+
+      print_region_figures (row, own != NULL ? own : row->name);
+    }
+  print_region_figures (&breakdown->total, _("Total"));
+  return 0;
+}
+
+/* One character per answer, readable without colour. */
+static const char *
+answer_mark (HdAnswer answer)
+{
+  switch (answer)
+    {
+    case HD_ANSWER_MET: return "●";
+    case HD_ANSWER_PARTLY: return "◐";
+    case HD_ANSWER_NOT_MET: return "○";
+    case HD_ANSWER_NA: return "–";
+    case HD_ANSWER_NONE:
+    default: return "·";
+    }
+}
+
+static int
+figures_matrix (HdStore     *store,
+                const char  *belt_id,
+                const char  *region_id,
+                const char  *set_code,
+                const GDate *date,
+                gboolean     json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStandardsMatrix) matrix = hd_store_compute_standards_matrix (store, belt_id, region_id,
+                                                                         set_code, date, &error);
+
+  if (matrix == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      add_nullable_string (builder, "set", matrix->set_code);
+      add_nullable_string (builder, "set_name", matrix->set_name);
+      json_builder_set_member_name (builder, "columns");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < matrix->n_columns; c++)
+        {
+          json_builder_begin_object (builder);
+          add_nullable_string (builder, "code", matrix->column_codes[c]);
+          add_nullable_string (builder, "title", matrix->column_titles[c]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "rows");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < matrix->n_rows; r++)
+        {
+          g_autofree char *date_text = g_date_valid (&matrix->row_dates[r])
+                                         ? hd_date_to_string (&matrix->row_dates[r]) : NULL;
+
+          json_builder_begin_object (builder);
+          add_nullable_string (builder, "site", matrix->row_ids[r]);
+          add_nullable_string (builder, "name", matrix->row_names[r]);
+          add_nullable_string (builder, "belt", matrix->row_belts[r]);
+          add_nullable_string (builder, "date", date_text);
+          json_builder_set_member_name (builder, "answers");
+          json_builder_begin_array (builder);
+          for (guint c = 0; c < matrix->n_columns; c++)
+            json_builder_add_string_value (builder, hd_answer_to_string (hd_standards_matrix_get (matrix, r, c)));
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  g_print ("%s (%s)\n", matrix->set_name, matrix->set_code);
+  for (guint c = 0; c < matrix->n_columns; c++)
+    g_print ("  %u %s\n", c + 1, matrix->column_titles[c]);
+  g_print (_("● met  ◐ partly  ○ not met  – not applicable  · not inspected\n"));
+  for (guint r = 0; r < matrix->n_rows; r++)
+    {
+      g_autofree char *date_text = g_date_valid (&matrix->row_dates[r])
+                                     ? hd_date_to_string (&matrix->row_dates[r]) : g_strdup ("");
+
+      print_padded (matrix->row_names[r], 40);
+      for (guint c = 0; c < matrix->n_columns; c++)
+        g_print ("%s ", answer_mark (hd_standards_matrix_get (matrix, r, c)));
+      g_print (" %s\n", date_text);
+    }
+  return 0;
+}
+
+static int
+figures_activity (HdStore     *store,
+                  const char  *belt_id,
+                  const char  *region_id,
+                  guint        n_months,
+                  gboolean     by_set,
+                  const GDate *date,
+                  gboolean     json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdInspectionActivity) activity = hd_store_compute_inspection_activity (store, belt_id, region_id,
+                                                                                   n_months, by_set, date, &error);
+
+  if (activity == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "months");
+      json_builder_begin_array (builder);
+      for (guint m = 0; m < activity->n_months; m++)
+        {
+          g_autofree char *month = g_strdup_printf ("%04u-%02u", activity->years[m], activity->months[m]);
+
+          json_builder_begin_object (builder);
+          add_nullable_string (builder, "month", month);
+          add_int (builder, "total", activity->totals[m]);
+          if (by_set)
+            {
+              json_builder_set_member_name (builder, "by_set");
+              json_builder_begin_object (builder);
+              for (guint s = 0; s < activity->n_sets; s++)
+                add_int (builder, activity->set_codes[s], activity->counts[(gsize) s * activity->n_months + m]);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  g_print ("%-9s %6s", _("Month"), _("Total"));
+  for (guint s = 0; s < activity->n_sets; s++)
+    g_print ("  %s", activity->set_names[s]);
+  g_print ("\n");
+  for (guint m = 0; m < activity->n_months; m++)
+    {
+      g_print ("%04u-%02u   %6u", activity->years[m], activity->months[m], activity->totals[m]);
+      for (guint s = 0; s < activity->n_sets; s++)
+        g_print ("  %*u", (int) MAX (g_utf8_strlen (activity->set_names[s], -1) * 2, 4),
+                 activity->counts[(gsize) s * activity->n_months + m]);
+      g_print ("\n");
+    }
+  return 0;
+}
+
+static int
+cmd_figures (const char  *db_path,
+             int          argc,
+             char       **argv)
+{
+  g_autofree char *region_id = NULL;
+  g_autofree char *belt_id = NULL;
+  g_autofree char *set_code = NULL;
+  g_autofree char *date_text = NULL;
+  gboolean json = FALSE, by_set = FALSE;
+  int n_months = 12;
+  const GOptionEntry entries[] = {
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_id, N_("A region (with its sub-regions)"), N_("ID") },
+    { "belt", 0, 0, G_OPTION_ARG_STRING, &belt_id, N_("A belt (matrix, activity)"), N_("ID") },
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set_code, N_("The standard set of the matrix (default six_haves)"), N_("CODE") },
+    { "months", 0, 0, G_OPTION_ARG_INT, &n_months, N_("Months of activity (default 12)"), N_("N") },
+    { "by-set", 0, 0, G_OPTION_ARG_NONE, &by_set, N_("Activity per standard set too"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day the figures are for (default today)"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("regions|matrix|activity"));
+  g_autoptr(HdStore) store = NULL;
+  GDate date;
+  int status;
+
+  g_option_context_set_summary (context, _("The figures behind the charts. regions: belts, sites by light, belts with enough sites and six-haves compliance per sub-region (--region ID, default the top-level regions). matrix: the latest answer of each site (rows) to each item (columns) for --belt ID or --region ID. activity: finished inspections per month."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("figures needs one of: regions, matrix, activity"));
+  if (region_id != NULL && belt_id != NULL)
+    return usage_error (context, _("give --region or --belt, not both"));
+  if (n_months < 1 || n_months > 600)
+    return usage_error (context, _("--months must be between 1 and 600"));
+  g_date_clear (&date, 1);
+  if (date_text != NULL && !hd_date_parse (date_text, &date))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"), date_text);
+
+      return usage_error (context, message);
+    }
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  if (date_text == NULL)
+    date = hd_store_get_today (store);
+
+  if (g_str_equal (argv[1], "regions"))
+    {
+      if (belt_id != NULL)
+        return usage_error (context, _("figures regions takes --region, not --belt"));
+      return figures_regions (store, region_id, &date, json);
+    }
+  if (g_str_equal (argv[1], "matrix"))
+    {
+      if (region_id == NULL && belt_id == NULL)
+        return usage_error (context, _("figures matrix needs --belt ID or --region ID"));
+      return figures_matrix (store, belt_id, region_id, set_code, &date, json);
+    }
+  if (g_str_equal (argv[1], "activity"))
+    return figures_activity (store, belt_id, region_id, (guint) n_months, by_set, &date, json);
+  return usage_error (context, _("figures needs one of: regions, matrix, activity"));
+}
+
+/* ---------------------------------------------------------------------------------------- */
 
 /* A number as people read it: no trailing zeros ("12", "66.7"). */
 static char *
@@ -1374,6 +1700,7 @@ static const Command commands[] = {
   { "rectifications", "[--overdue|--all] [--csv FILE]", N_("Open rectification tasks; the lists as CSV"), cmd_rectifications },
   { "standards", "list [--json] | import FILE | export CODE", N_("Standard sets: list, import, export"), cmd_standards },
   { "plan", "show ID | snapshot [ID|--all|--monthly]", N_("A plan’s progress; snapshots of its indicators"), cmd_plan },
+  { "figures", "regions|matrix|activity [--region ID|--belt ID] [--json]", N_("The figures behind the charts"), cmd_figures },
 };
 
 static char *
