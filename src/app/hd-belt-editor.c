@@ -513,8 +513,11 @@ hd_belt_editor_save (HdBeltEditor *self)
     return FALSE;
 
   hd_belt_copy_from (candidate, self->belt);
+  route = hd_belt_editor_dup_route (self);
+  /* The fields and the route are one command: one Undo takes back the whole Save. */
   if (!apply_form (self, candidate, &error) ||
-      !hd_store_save_belt (self->store, candidate, &error))
+      !hd_store_save_belt_with_route (self->store, candidate, (const char * const *) route,
+                                      &error))
     {
       if (g_error_matches (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT))
         {
@@ -542,16 +545,6 @@ hd_belt_editor_save (HdBeltEditor *self)
       return FALSE;
     }
   hd_belt_copy_from (self->belt, candidate);
-
-  /* A second command: the route is its own undo step. */
-  route = hd_belt_editor_dup_route (self);
-  if (!hd_store_set_belt_route (self->store, hd_belt_get_id (candidate),
-                                (const char * const *) route, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }
