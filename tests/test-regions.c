@@ -390,6 +390,66 @@ test_delete_moving_contents (Fixture       *f,
   g_assert_null (parent_of (f, f->empty));
 }
 
+/* The belt editor's Save: the belt's fields and its route in one command. */
+static void
+test_belt_with_route_one_step (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdBelt) copy = hd_belt_new ();
+  g_autofree char *third = add_site (f->store, "三坊七巷", f->town);
+  const char *first_route[] = { f->site_in_town, f->site_in_district, third, NULL };
+  const char *second_route[] = { f->site_in_district, f->site_in_town, NULL };
+  const char *twice[] = { third, third, NULL };
+  const char *unknown[] = { "no-such-site", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *label = NULL;
+  HdBelt *live = hd_store_lookup_belt (f->store, f->belt);
+
+  hd_belt_copy_from (copy, live);
+  g_assert_true (hd_store_save_belt_with_route (f->store, copy, first_route, &error));
+  g_assert_no_error (error);
+  before = content_digest (f->store);
+  label = g_strdup (hd_store_get_undo_label (f->store));
+
+  /* A route with a site twice, or an unknown one, is refused and changes nothing. */
+  hd_belt_set_name (copy, "改名");
+  g_assert_false (hd_store_save_belt_with_route (f->store, copy, twice, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hd_store_save_belt_with_route (f->store, copy, unknown, &error));
+  g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  {
+    g_autofree char *after = content_digest (f->store);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* New name, sites swapped and one dropped: one step, one undo. */
+  g_assert_true (hd_store_save_belt_with_route (f->store, copy, second_route, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_belt_get_name (live), ==, "改名");
+  {
+    g_auto(GStrv) route = hd_store_dup_belt_route (f->store, f->belt);
+
+    g_assert_cmpstrv (route, second_route);
+  }
+  g_assert_true (hd_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_store_get_undo_label (f->store), ==, label);
+  {
+    g_auto(GStrv) route = hd_store_dup_belt_route (f->store, f->belt);
+    g_autofree char *after = content_digest (f->store);
+
+    g_assert_cmpstrv (route, first_route);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_true (hd_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_belt_get_name (live), ==, "改名");
+}
+
 /* Boundaries */
 
 static GFile *
@@ -618,6 +678,7 @@ main (int   argc,
   ADD ("/regions/move-refuses-cycles", test_move_refuses_cycles);
   ADD ("/regions/delete-empty", test_delete_empty);
   ADD ("/regions/delete-moving-contents", test_delete_moving_contents);
+  ADD ("/regions/belt-with-route-one-step", test_belt_with_route_one_step);
   ADD ("/regions/boundaries/good", test_boundaries_good);
   ADD ("/regions/boundaries/create", test_boundaries_create);
   ADD ("/regions/boundaries/all-or-nothing", test_boundaries_all_or_nothing);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-region-choices.h"
 #include "hd-belt-editor.h"
 #include "hd-route-figures.h"
 #include "hd-validate.h"
@@ -25,8 +26,10 @@ struct _HdBeltEditor
   gboolean        can_save;
   gboolean        loading;
   GtkWidget      *conflict_dialog;
-  GtkFilterListModel *add_model;
-  GtkCustomFilter *add_filter;
+  GtkFilterListModel *add_model;   /* the store's sites through add_filter */
+  GtkEveryFilter *add_filter;      /* not on the route, and the name matches the search */
+  GtkCustomFilter *route_filter;
+  GtkStringFilter *name_filter;
 
   /* template */
   AdwWindowTitle *window_title;
@@ -44,7 +47,8 @@ struct _HdBeltEditor
   GtkLabel       *message_label;
   GtkListBox     *route_list;
   GtkSearchEntry *add_search;
-  GtkListBox     *add_list;
+  GtkListView    *add_list;
+  GtkMenuButton  *add_button;
   GtkPopover     *add_popover;
   GtkLabel       *figures_label;
 };
@@ -275,6 +279,51 @@ route_button (HdBeltEditor *self,
   return button;
 }
 
+/* Drag to reorder: a row carries its index; dropping it on another row puts it there. */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 HdBeltEditor  *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  return gdk_content_provider_new_typed (G_TYPE_UINT,
+                                         (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HdBeltEditor  *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  if (!G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+  return hd_belt_editor_move_site_to (self, g_value_get_uint (value),
+                                      (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+static void
+add_drag_and_drop (HdBeltEditor *self,
+                   GtkWidget    *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 rebuild_route (HdBeltEditor *self,
                int           focus_index)
@@ -310,14 +359,15 @@ rebuild_route (HdBeltEditor *self,
                                                TRUE, G_CALLBACK (on_remove_clicked)));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, TRUE);
+      add_drag_and_drop (self, row);
       gtk_list_box_append (self->route_list, row);
       if ((int) i == focus_index)
         gtk_widget_grab_focus (row);
     }
 
   update_figures (self);
-  if (self->add_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->add_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->route_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->route_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static gboolean
@@ -349,78 +399,140 @@ is_on_route (HdBeltEditor *self,
 }
 
 static gboolean
-add_filter_func (gpointer item,
-                 gpointer user_data)
+not_on_route (gpointer item,
+              gpointer user_data)
 {
-  HdBeltEditor *self = user_data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->add_search));
-  g_autofree char *needle = NULL;
-  g_autofree char *hay = NULL;
-
-  if (is_on_route (self, hd_site_get_id (item)))
-    return FALSE;
-  if (query == NULL || *query == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (query, -1);
-  hay = g_utf8_casefold (hd_site_get_name (item), -1);
-  return strstr (hay, needle) != NULL;
+  return !is_on_route (user_data, hd_site_get_id (item));
 }
 
-static GtkWidget *
-create_add_row (gpointer item,
-                gpointer user_data)
+static void
+setup_add_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (hd_site_get_name (item));
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "site-id", g_strdup (hd_site_get_id (item)), g_free);
-  return row;
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_add_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HdBeltEditor             *self)
+{
+  HdSite *site = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  HdRegion *region = hd_store_lookup_region (self->store, hd_site_get_region_id (site));
+  const char *text = hd_site_get_address (site);
+
+  if (region != NULL)
+    text = hd_region_get_name (region);
+  gtk_label_set_label (GTK_LABEL (name), hd_site_get_name (site));
+  gtk_label_set_label (GTK_LABEL (detail), text != NULL ? text : "");
+  gtk_widget_set_visible (detail, text != NULL);
+}
+
+/* Built the first time the popover opens: a list view, so 10k sites cost only the visible rows. */
+static void
+ensure_add_model (HdBeltEditor *self)
+{
+  GtkListItemFactory *factory;
+  GtkSingleSelection *selection;
+
+  if (self->add_model != NULL)
+    return;
+  self->route_filter = gtk_custom_filter_new (not_on_route, self, NULL);
+  self->name_filter = gtk_string_filter_new (gtk_property_expression_new (HD_TYPE_SITE, NULL,
+                                                                          "name"));
+  gtk_string_filter_set_ignore_case (self->name_filter, TRUE);
+  gtk_string_filter_set_match_mode (self->name_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  self->add_filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->add_filter),
+                           g_object_ref (GTK_FILTER (self->route_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (self->add_filter),
+                           g_object_ref (GTK_FILTER (self->name_filter)));
+  self->add_model = gtk_filter_list_model_new (g_object_ref (hd_store_get_sites (self->store)),
+                                               g_object_ref (GTK_FILTER (self->add_filter)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_add_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_add_row), self);
+  gtk_list_view_set_factory (self->add_list, factory);
+  g_object_unref (factory);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->add_model)));
+  gtk_list_view_set_model (self->add_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
 
 static void
 on_add_popover_show (HdBeltEditor *self)
 {
-  /* The list of candidates is built the first time it is wanted. */
-  if (self->add_model == NULL)
-    {
-      self->add_filter = gtk_custom_filter_new (add_filter_func, self, NULL);
-      self->add_model = gtk_filter_list_model_new (g_object_ref (hd_store_get_sites (self->store)),
-                                                   g_object_ref (GTK_FILTER (self->add_filter)));
-      gtk_list_box_bind_model (self->add_list, G_LIST_MODEL (self->add_model),
-                               create_add_row, self, NULL);
-    }
+  ensure_add_model (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_search));
 }
 
 static void
 on_add_search_changed (HdBeltEditor *self)
 {
-  if (self->add_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->add_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ensure_add_model (self);
+  gtk_string_filter_set_search (self->name_filter,
+                                gtk_editable_get_text (GTK_EDITABLE (self->add_search)));
 }
 
 static void
-on_add_row_activated (HdBeltEditor  *self,
-                      GtkListBoxRow *row)
+add_candidate (HdBeltEditor *self,
+               guint         position)
 {
-  hd_belt_editor_add_site (self, g_object_get_data (G_OBJECT (row), "site-id"));
+  g_autoptr(HdSite) site = NULL;
+
+  if (self->add_model == NULL)
+    return;
+  site = g_list_model_get_item (G_LIST_MODEL (self->add_model), position);
+  if (site == NULL)
+    return;
+  hd_belt_editor_add_site (self, hd_site_get_id (site));
   gtk_editable_set_text (GTK_EDITABLE (self->add_search), "");
   gtk_popover_popdown (self->add_popover);
 }
 
 static void
+on_add_row_activated (HdBeltEditor *self,
+                      guint         position)
+{
+  add_candidate (self, position);
+}
+
+/* Enter in the search adds the first match. */
+static void
 on_add_search_activate (HdBeltEditor *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->add_list, 0);
+  add_candidate (self, 0);
+}
 
-  if (first != NULL)
-    on_add_row_activated (self, first);
+/* Down in the search moves into the list. */
+static gboolean
+on_add_search_key (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   HdBeltEditor          *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->add_list), GTK_DIR_TAB_FORWARD);
 }
 
 /* Loading and saving */
@@ -575,9 +687,11 @@ hd_belt_editor_dispose (GObject *object)
   HdBeltEditor *self = HD_BELT_EDITOR (object);
 
   if (self->add_list != NULL)
-    gtk_list_box_bind_model (self->add_list, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->add_list, NULL);
   g_clear_object (&self->add_model);
   g_clear_object (&self->add_filter);
+  g_clear_object (&self->route_filter);
+  g_clear_object (&self->name_filter);
   g_clear_object (&self->store);
   g_clear_object (&self->belt);
   g_clear_pointer (&self->route, g_ptr_array_unref);
@@ -617,6 +731,7 @@ hd_belt_editor_class_init (HdBeltEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, route_list);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_search);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_list);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_button);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_popover);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, figures_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
@@ -672,6 +787,13 @@ hd_belt_editor_init (HdBeltEditor *self)
                                                                                    NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->route_list), shortcuts);
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_add_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->add_search), keys);
+  }
+
   self->route = g_ptr_array_new_with_free_func (g_free);
   self->region_ids = g_ptr_array_new_with_free_func (g_free);
 }
@@ -682,7 +804,6 @@ hd_belt_editor_new (GtkWindow *parent,
                     HdBelt    *belt)
 {
   HdBeltEditor *self;
-  GListModel *regions;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
@@ -697,17 +818,7 @@ hd_belt_editor_new (GtkWindow *parent,
   adw_window_title_set_title (self->window_title, belt != NULL ? _("Edit Belt") : _("New Belt"));
   gtk_window_set_title (GTK_WINDOW (self), belt != NULL ? _("Edit Belt") : _("New Belt"));
 
-  /* Translators: the region combo's first choice: the belt belongs to no region */
-  gtk_string_list_append (self->region_model, _("None"));
-  g_ptr_array_add (self->region_ids, NULL);
-  regions = hd_store_get_regions (store);
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(HdRegion) region = g_list_model_get_item (regions, i);
-
-      gtk_string_list_append (self->region_model, hd_region_get_name (region));
-      g_ptr_array_add (self->region_ids, g_strdup (hd_region_get_id (region)));
-    }
+  hd_region_choices_fill (store, self->region_model, self->region_ids);
 
   label_rows (GTK_WIDGET (self));
   load_belt (self, TRUE);
@@ -781,6 +892,18 @@ hd_belt_editor_move_site (HdBeltEditor *self,
   g_ptr_array_insert (self->route, target, id);
   rebuild_route (self, target);
   return TRUE;
+}
+
+gboolean
+hd_belt_editor_move_site_to (HdBeltEditor *self,
+                             guint         from,
+                             guint         to)
+{
+  g_return_val_if_fail (HD_IS_BELT_EDITOR (self), FALSE);
+
+  if (from >= self->route->len || to >= self->route->len || from == to)
+    return FALSE;
+  return hd_belt_editor_move_site (self, from, (int) to - (int) from);
 }
 
 gboolean

@@ -28,6 +28,10 @@ gboolean    hd_belt_editor_add_site     (HdBeltEditor *self,
 gboolean    hd_belt_editor_move_site    (HdBeltEditor *self,
                                          guint         index,
                                          int           delta);
+/* Moves the site at @from to place @to, as dropping a dragged row on another does. */
+gboolean    hd_belt_editor_move_site_to (HdBeltEditor *self,
+                                         guint         from,
+                                         guint         to);
 gboolean    hd_belt_editor_remove_site  (HdBeltEditor *self,
                                          guint         index);
 /* What the figures line shows, e.g. "8 of 8 sites · 12.3 km · longest gap 3.1 km". */

@@ -2394,6 +2394,12 @@ check_route (HdStore            *self,
   return TRUE;
 }
 
+/* Route positions alternate between two bands, 0… and HD_ROUTE_BAND…: a new order never reuses a
+ * position the old one held. Undo and redo apply a changeset row by row, and with
+ * UNIQUE (belt_id, position) two sites trading places would each find the other in the way;
+ * between bands nothing is ever in the way. Only the order of positions means anything. */
+#define HD_ROUTE_BAND (1 << 20)
+
 /* Inside an open command: replaces the route's rows; @now, when set, stamps the belt. */
 static gboolean
 write_route (HdStore            *self,
@@ -2404,6 +2410,14 @@ write_route (HdStore            *self,
              GError            **error)
 {
   sqlite3_stmt *stmt;
+  gint64 lowest;
+  int base;
+
+  lowest = query_int (self, "SELECT coalesce (min (position), 0) FROM belt_site WHERE belt_id = ?1",
+                      belt_id, error);
+  if (lowest < 0)
+    return FALSE;
+  base = lowest >= HD_ROUTE_BAND ? 0 : HD_ROUTE_BAND;
 
   stmt = prepare (self, "DELETE FROM belt_site WHERE belt_id = ?1", error);
   if (stmt == NULL)
@@ -2412,7 +2426,7 @@ write_route (HdStore            *self,
   if (!step_done (self, stmt, what, error))
     return FALSE;
   for (guint i = 0; site_ids[i] != NULL; i++)
-    if (!insert_membership (self, belt_id, site_ids[i], (int) i, what, error))
+    if (!insert_membership (self, belt_id, site_ids[i], base + (int) i, what, error))
       return FALSE;
   if (now == NULL)
     return TRUE;
