@@ -542,6 +542,62 @@ test_region_choices (Fixture       *fixture,
   spin ();
 }
 
+/* The shortcuts window (Ctrl+?) lists the editors' and the region editor's keys, and every
+ * section fits on one page: a paged section made GTK warn "GtkLabel reported min width -3",
+ * which a test run turns into a failure. */
+static void
+test_shortcuts_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const sections[] = { "inspections", "shortcuts" };
+  GtkShortcutsWindow *overlay;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *stack;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_assert_nonnull (overlay);
+  g_assert_true (wait_until (is_mapped, overlay));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_object_set (overlay, "section-name", sections[i], NULL);
+      for (int k = 0; k < 10; k++)
+        {
+          g_usleep (5000);
+          spin ();
+        }
+    }
+  keep_shot (GTK_WIDGET (overlay), "shortcuts.png");
+
+  /* No section is paged: no page switcher is shown anywhere. */
+  stack = find_child (GTK_WIDGET (overlay), GTK_TYPE_STACK_SWITCHER);
+  for (; stack != NULL; stack = NULL)
+    g_assert_false (gtk_widget_is_visible (stack) && gtk_widget_get_mapped (stack));
+
+  /* The new entries are there. */
+  {
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/hongdai/Hongdai/gtk/help-overlay.ui");
+    GSList *objects = gtk_builder_get_objects (builder);
+    gboolean f2 = FALSE, alt_up = FALSE;
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *accel = NULL;
+
+          g_object_get (l->data, "accelerator", &accel, NULL);
+          f2 |= g_strcmp0 (accel, "F2") == 0;
+          alt_up |= accel != NULL && strstr (accel, "<Alt>Up") != NULL;
+        }
+    g_slist_free (objects);
+    g_assert_true (f2);
+    g_assert_true (alt_up);
+  }
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +619,9 @@ main (int   argc,
               fixture_set_up, test_belt_one_undo_step, fixture_tear_down);
   g_test_add ("/ui-regions/region-choices", Fixture, NULL,
               fixture_set_up, test_region_choices, fixture_tear_down);
+
+  g_test_add ("/ui-regions/shortcuts-window", Fixture, NULL,
+              fixture_set_up, test_shortcuts_window, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
