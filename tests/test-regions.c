@@ -4,6 +4,7 @@
 
 #include "hd-region-tree.h"
 #include "hd-store-private.h"
+#include "hd-test-snapshot.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -108,32 +109,10 @@ fixture_teardown (Fixture       *f,
   g_free (f->plan);
 }
 
-/* Every row of the tables a region command touches, as one checksum: "nothing changed" means
- * this is the same, whatever SQLite did with its pages. */
 static char *
 content_digest (HdStore *store)
 {
-  static const char * const tables[] = { "region", "belt", "site", "plan", "belt_site" };
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3 *db = hd_store_get_db (store);
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (stmt); c++)
-          {
-            const char *text = (const char *) sqlite3_column_text (stmt, c);
-
-            g_checksum_update (sum, (const guchar *) (text != NULL ? text : "\x01NULL"), -1);
-            g_checksum_update (sum, (const guchar *) "\x1f", 1);
-          }
-      sqlite3_finalize (stmt);
-    }
-  return g_strdup (g_checksum_get_string (sum));
+  return hd_test_snapshot (hd_store_get_db (store));
 }
 
 static const char *

@@ -27,9 +27,10 @@ struct _HdBeltEditor
   gboolean        loading;
   GtkWidget      *conflict_dialog;
   GtkFilterListModel *add_model;   /* the store's sites through add_filter */
-  GtkEveryFilter *add_filter;      /* not on the route, and the name matches the search */
-  GtkCustomFilter *route_filter;
-  GtkStringFilter *name_filter;
+  GtkCustomFilter *add_filter;     /* not on the route, and the name matches the search */
+  GHashTable     *on_route;        /* HdSite * of the route (the store's objects), for the filter */
+  GHashTable     *folded;          /* HdSite * → FoldedName: its case-folded name */
+  char           *needle;          /* the search, case-folded; NULL: everything */
 
   /* template */
   AdwWindowTitle *window_title;
@@ -56,6 +57,7 @@ struct _HdBeltEditor
 G_DEFINE_FINAL_TYPE (HdBeltEditor, hd_belt_editor, ADW_TYPE_WINDOW)
 
 static void rebuild_route (HdBeltEditor *self, int focus_index);
+static void refilter (HdBeltEditor *self, GtkFilterChange change);
 
 static char *
 dup_row_text (AdwEntryRow *row)
@@ -366,8 +368,7 @@ rebuild_route (HdBeltEditor *self,
     }
 
   update_figures (self);
-  if (self->route_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->route_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static gboolean
@@ -398,11 +399,66 @@ is_on_route (HdBeltEditor *self,
   return FALSE;
 }
 
-static gboolean
-not_on_route (gpointer item,
-              gpointer user_data)
+/* A site's case-folded name, kept until its name changes: folding 10k names on every
+ * keystroke was most of the search's time. Keyed by the store's objects, which live as long as
+ * their records. */
+typedef struct {
+  char *name;
+  char *folded;
+} FoldedName;
+
+static void
+folded_name_free (gpointer data)
 {
-  return !is_on_route (user_data, hd_site_get_id (item));
+  FoldedName *folded = data;
+
+  g_free (folded->name);
+  g_free (folded->folded);
+  g_free (folded);
+}
+
+static const char *
+site_folded_name (HdBeltEditor *self,
+                  HdSite       *site)
+{
+  FoldedName *folded = g_hash_table_lookup (self->folded, site);
+  const char *name = hd_site_get_name (site);
+
+  if (folded == NULL || g_strcmp0 (folded->name, name) != 0)
+    {
+      folded = g_new0 (FoldedName, 1);
+      folded->name = g_strdup (name);
+      folded->folded = g_utf8_casefold (name != NULL ? name : "", -1);
+      g_hash_table_replace (self->folded, site, folded);
+    }
+  return folded->folded;
+}
+
+static gboolean
+add_filter_func (gpointer item,
+                 gpointer user_data)
+{
+  HdBeltEditor *self = user_data;
+
+  if (g_hash_table_contains (self->on_route, item))
+    return FALSE;
+  return self->needle == NULL || strstr (site_folded_name (self, item), self->needle) != NULL;
+}
+
+static void
+refilter (HdBeltEditor      *self,
+          GtkFilterChange    change)
+{
+  g_hash_table_remove_all (self->on_route);
+  for (guint i = 0; i < self->route->len; i++)
+    {
+      HdSite *site = hd_store_lookup_site (self->store, g_ptr_array_index (self->route, i));
+
+      if (site != NULL)
+        g_hash_table_add (self->on_route, site);
+    }
+  if (self->add_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->add_filter), change);
 }
 
 static void
@@ -454,16 +510,8 @@ ensure_add_model (HdBeltEditor *self)
 
   if (self->add_model != NULL)
     return;
-  self->route_filter = gtk_custom_filter_new (not_on_route, self, NULL);
-  self->name_filter = gtk_string_filter_new (gtk_property_expression_new (HD_TYPE_SITE, NULL,
-                                                                          "name"));
-  gtk_string_filter_set_ignore_case (self->name_filter, TRUE);
-  gtk_string_filter_set_match_mode (self->name_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  self->add_filter = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->add_filter),
-                           g_object_ref (GTK_FILTER (self->route_filter)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (self->add_filter),
-                           g_object_ref (GTK_FILTER (self->name_filter)));
+  self->add_filter = gtk_custom_filter_new (add_filter_func, self, NULL);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   self->add_model = gtk_filter_list_model_new (g_object_ref (hd_store_get_sites (self->store)),
                                                g_object_ref (GTK_FILTER (self->add_filter)));
 
@@ -487,9 +535,25 @@ on_add_popover_show (HdBeltEditor *self)
 static void
 on_add_search_changed (HdBeltEditor *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_search));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  char *needle = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   ensure_add_model (self);
-  gtk_string_filter_set_search (self->name_filter,
-                                gtk_editable_get_text (GTK_EDITABLE (self->add_search)));
+  /* Typing on narrows the list: only the shown rows need checking again. */
+  if (needle != NULL && (self->needle == NULL || strstr (needle, self->needle) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->needle != NULL && (needle == NULL || strstr (self->needle, needle) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  if (g_strcmp0 (needle, self->needle) == 0)
+    {
+      g_free (needle);
+      return;
+    }
+  g_free (self->needle);
+  self->needle = needle;
+  gtk_filter_changed (GTK_FILTER (self->add_filter), change);
 }
 
 static void
@@ -690,8 +754,9 @@ hd_belt_editor_dispose (GObject *object)
     gtk_list_view_set_model (self->add_list, NULL);
   g_clear_object (&self->add_model);
   g_clear_object (&self->add_filter);
-  g_clear_object (&self->route_filter);
-  g_clear_object (&self->name_filter);
+  g_clear_pointer (&self->on_route, g_hash_table_unref);
+  g_clear_pointer (&self->folded, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->belt);
   g_clear_pointer (&self->route, g_ptr_array_unref);
@@ -795,6 +860,9 @@ hd_belt_editor_init (HdBeltEditor *self)
   }
 
   self->route = g_ptr_array_new_with_free_func (g_free);
+  self->on_route = g_hash_table_new (NULL, NULL);
+  /* A deleted site's entry stays until the editor closes: a few bytes, never looked at. */
+  self->folded = g_hash_table_new_full (NULL, NULL, NULL, folded_name_free);
   self->region_ids = g_ptr_array_new_with_free_func (g_free);
 }
 

@@ -168,39 +168,50 @@ hd_store_region_is_within (HdStore    *self,
   return cursor != NULL;
 }
 
-typedef enum { COUNT_BELT, COUNT_SITE } CountWhat;
-
-static void
-count_up (HdStore    *self,
+/* The totals a record in region @id adds to: its own and each ancestor's, NULL-terminated,
+ * worked out once per region rather than once per site. */
+static HdRegionTotals **
+chain_of (HdStore    *self,
           GHashTable *totals,
-          const char *region_id,
-          CountWhat   what)
+          GHashTable *chains,
+          const char *id)
 {
-  for (guint depth = 0; region_id != NULL && depth <= MAX_DEPTH; depth++)
-    {
-      HdRegionTotals *t = g_hash_table_lookup (totals, region_id);
-      HdRegion *region;
+  g_autoptr(GPtrArray) chain = NULL;
+  HdRegionTotals **found;
 
-      if (t == NULL)
-        return;
-      if (what == COUNT_BELT)
-        t->belts++;
-      else
-        t->sites++;
-      region = hd_store_lookup_region (self, region_id);
-      region_id = region != NULL ? hd_region_get_parent_id (region) : NULL;
+  if (id == NULL)
+    return NULL;
+  if ((found = g_hash_table_lookup (chains, id)) != NULL)
+    return found;
+  chain = g_ptr_array_new ();
+  for (const char *cursor = id; cursor != NULL && chain->len <= MAX_DEPTH;)
+    {
+      HdRegionTotals *t = g_hash_table_lookup (totals, cursor);
+      HdRegion *region = hd_store_lookup_region (self, cursor);
+
+      if (t == NULL || region == NULL)
+        break;
+      g_ptr_array_add (chain, t);
+      cursor = hd_region_get_parent_id (region);
     }
+  g_ptr_array_add (chain, NULL);
+  found = (HdRegionTotals **) g_ptr_array_free (g_steal_pointer (&chain), FALSE);
+  g_hash_table_insert (chains, g_strdup (id), found);
+  return found;
 }
 
 GHashTable *
 hd_store_collect_region_totals (HdStore *self)
 {
+  g_autoptr(GHashTable) chains = NULL;
   GHashTable *totals;
   GListModel *model;
+  guint n;
 
   g_return_val_if_fail (HD_IS_STORE (self), NULL);
 
   totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  chains = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   model = hd_store_get_regions (self);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -209,18 +220,26 @@ hd_store_collect_region_totals (HdStore *self)
       g_hash_table_insert (totals, g_strdup (hd_region_get_id (region)), g_new0 (HdRegionTotals, 1));
     }
   model = hd_store_get_belts (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(HdBelt) belt = g_list_model_get_item (model, i);
+      HdRegionTotals **chain = chain_of (self, totals, chains, hd_belt_get_region_id (belt));
 
-      count_up (self, totals, hd_belt_get_region_id (belt), COUNT_BELT);
+      for (guint j = 0; chain != NULL && chain[j] != NULL; j++)
+        chain[j]->belts++;
     }
   model = hd_store_get_sites (self);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HdSite) site = g_list_model_get_item (model, i);
+      /* The model holds the site; no reference needed for a look at one field. */
+      HdSite *site = g_list_model_get_item (model, i);
+      HdRegionTotals **chain = chain_of (self, totals, chains, hd_site_get_region_id (site));
 
-      count_up (self, totals, hd_site_get_region_id (site), COUNT_SITE);
+      g_object_unref (site);
+      for (guint j = 0; chain != NULL && chain[j] != NULL; j++)
+        chain[j]->sites++;
     }
   return totals;
 }
