@@ -30,6 +30,17 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (wait_until (is_mapped, fixture->window));
 }
 
+static void
+fixture_set_up_empty (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  hd_test_fixture_open (fixture, FALSE);
+  fixture->window = hd_window_new (app, fixture->store);
+  hd_window_fix_size (fixture->window, 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window));
+}
+
 static gboolean
 is_gone (gpointer data)
 {
@@ -542,6 +553,49 @@ test_region_choices (Fixture       *fixture,
   spin ();
 }
 
+/* A new workspace: the editor says there are no regions and offers to add one; the first one
+ * is a top-level city, and Undo empties it again. */
+static void
+test_empty_workspace (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  HdRegionEditor *editor = open_region_editor (fixture);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                                HD_TYPE_REGION_EDITOR, "stack"));
+  GtkWidget *dialog;
+  GtkWidget *row;
+
+  g_assert_cmpuint (hd_region_editor_get_n_rows (editor), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  /* Nothing is selected: nothing to edit, move or delete, and no sub-region to add. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "region.edit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "region.new-child", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "region.delete", NULL);
+  g_assert_null (hd_region_editor_get_dialog (editor));
+  keep_shot (GTK_WIDGET (editor), "region-editor-empty.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "region.new-top", NULL));
+  dialog = hd_region_editor_get_dialog (editor);
+  g_assert_nonnull (dialog);
+  row = find_child (dialog, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (row), "福州市");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  spin ();
+  g_assert_cmpuint (hd_region_editor_get_n_rows (editor), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "tree");
+  {
+    g_autoptr(HdRegion) city = g_list_model_get_item (hd_store_get_regions (fixture->store), 0);
+
+    g_assert_cmpint (hd_region_get_level (city), ==, HD_REGION_LEVEL_CITY);
+    g_assert_null (hd_region_get_parent_id (city));
+    g_assert_cmpstr (hd_region_editor_get_selected_id (editor), ==, hd_region_get_id (city));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "region.undo", NULL));
+  spin ();
+  g_assert_cmpuint (hd_region_editor_get_n_rows (editor), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+}
+
 /* The shortcuts window (Ctrl+?) lists the editors' and the region editor's keys, and every
  * section fits on one page: a paged section made GTK warn "GtkLabel reported min width -3",
  * which a test run turns into a failure. */
@@ -620,6 +674,8 @@ main (int   argc,
   g_test_add ("/ui-regions/region-choices", Fixture, NULL,
               fixture_set_up, test_region_choices, fixture_tear_down);
 
+  g_test_add ("/ui-regions/empty-workspace", Fixture, NULL,
+              fixture_set_up_empty, test_empty_workspace, fixture_tear_down);
   g_test_add ("/ui-regions/shortcuts-window", Fixture, NULL,
               fixture_set_up, test_shortcuts_window, fixture_tear_down);
 

@@ -33,6 +33,7 @@ struct _HdRegionEditor
   AdwWindowTitle     *window_title;
   GtkStack           *stack;
   GtkListView        *tree_view;
+  GtkWidget          *action_bar;
 };
 
 G_DEFINE_FINAL_TYPE (HdRegionEditor, hd_region_editor, ADW_TYPE_WINDOW)
@@ -148,6 +149,7 @@ rebuild (HdRegionEditor *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
   g_object_unref (model);
   gtk_stack_set_visible_child_name (self->stack, tree->len > 0 ? "tree" : "empty");
+  gtk_widget_set_visible (self->action_bar, tree->len > 0);
   subtitle = g_strdup_printf (ngettext ("%u region", "%u regions", tree->len), tree->len);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -870,6 +872,7 @@ hd_region_editor_class_init (HdRegionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdRegionEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, HdRegionEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, HdRegionEditor, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, HdRegionEditor, action_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_tree_activate);
 
   gtk_widget_class_install_action (widget_class, "region.new-child", NULL, new_child_action);
