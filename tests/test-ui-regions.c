@@ -444,6 +444,7 @@ test_belt_one_undo_step (Fixture       *fixture,
 
       g_assert_nonnull (strstr (hd_site_get_name (site), needle));
     }
+  keep_shot (GTK_WIDGET (gtk_menu_button_get_popover (add_button)), "add-site-popover.png");
   /* Enter in the search adds the first match. */
   {
     g_autoptr(HdSite) first = g_list_model_get_item (candidates, 0);
