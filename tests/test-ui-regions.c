@@ -175,6 +175,9 @@ test_region_editor (Fixture       *fixture,
   row = find_child (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "鼓楼区");
+  /* Another action while it is open brings the same dialog back rather than a second one. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "region.move", NULL);
+  g_assert_true (hd_region_editor_get_dialog (editor) == dialog);
   /* A blank name cannot be saved. */
   gtk_editable_set_text (GTK_EDITABLE (row), "  ");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));

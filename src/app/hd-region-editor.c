@@ -289,6 +289,16 @@ new_dialog (HdRegionEditor *self,
   return dialog;
 }
 
+/* One dialog at a time: another action while one is open brings it back to the front. */
+static gboolean
+dialog_is_open (HdRegionEditor *self)
+{
+  if (self->dialog == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (self->dialog));
+  return TRUE;
+}
+
 static GtkWidget *
 boxed_list (void)
 {
@@ -379,11 +389,15 @@ open_edit_dialog (HdRegionEditor *self,
                   const char     *parent_id)
 {
   GtkWidget *dialog;
-  GtkWidget *list = boxed_list ();
-  GtkStringList *levels = gtk_string_list_new (NULL);
+  GtkWidget *list;
+  GtkStringList *levels;
   g_autofree char *body = NULL;
   HdRegionLevel level = HD_REGION_LEVEL_CITY;
 
+  if (dialog_is_open (self))
+    return;
+  list = boxed_list ();
+  levels = gtk_string_list_new (NULL);
   if (region != NULL)
     body = NULL;
   else if (parent_id != NULL)
@@ -558,7 +572,7 @@ move_action (GtkWidget  *widget,
   GtkWidget *list;
   guint current = 0;
 
-  if (region == NULL)
+  if (region == NULL || dialog_is_open (self))
     return;
   body = g_strdup_printf (_("“%s” moves with its sub-regions, belts and sites."),
                           hd_region_get_name (region));
@@ -670,7 +684,7 @@ delete_action (GtkWidget  *widget,
   HdRegion *parent;
   GtkWidget *dialog;
 
-  if (region == NULL)
+  if (region == NULL || dialog_is_open (self))
     return;
   if (!hd_store_count_region_contents (self->store, hd_region_get_id (region), &contents, &error))
     {
