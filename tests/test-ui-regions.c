@@ -115,6 +115,55 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
+/* The row widget (the tree expander) showing region @id. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *id)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "hd-region-id"), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Drops region @id on the row of region @on, through that row's own drop target. */
+static gboolean
+drop_region (HdRegionEditor *editor,
+             const char     *id,
+             const char     *on)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (editor), on);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean dropped = FALSE;
+
+  g_assert_nonnull (row);
+  controllers = gtk_widget_observe_controllers (row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          GValue value = G_VALUE_INIT;
+
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, id);
+          g_signal_emit_by_name (controller, "drop", &value, 1.0, 1.0, &dropped);
+          g_value_unset (&value);
+          spin ();
+          return dropped;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static HdRegionEditor *
 open_region_editor (Fixture *fixture)
 {
@@ -251,6 +300,22 @@ test_region_editor (Fixture       *fixture,
   spin ();
   g_assert_cmpstr (hd_region_get_parent_id (hd_store_lookup_region (fixture->store, gulou)), ==,
                    fuzhou);
+
+  /* Dragging the district onto the other city's row moves it there; Undo puts it back. */
+  {
+    g_autofree char *zhuhai = region_id_named (fixture->store, "珠海市");
+
+    g_assert_true (drop_region (editor, gulou, zhuhai));
+    g_assert_cmpstr (hd_region_get_parent_id (hd_store_lookup_region (fixture->store, gulou)), ==,
+                     zhuhai);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "region.undo", NULL));
+    spin ();
+    g_assert_cmpstr (hd_region_get_parent_id (hd_store_lookup_region (fixture->store, gulou)), ==,
+                     fuzhou);
+    /* The city dropped on its own district is refused (with a dialog) and nothing moves. */
+    g_assert_false (drop_region (editor, fuzhou, gulou));
+    g_assert_null (hd_region_get_parent_id (hd_store_lookup_region (fixture->store, fuzhou)));
+  }
 
   /* Delete the district: it has belts and sites, so a dialog says where they go. */
   g_assert_true (hd_store_count_region_contents (fixture->store, gulou, &contents, &error));

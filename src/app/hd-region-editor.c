@@ -38,6 +38,11 @@ struct _HdRegionEditor
 
 G_DEFINE_FINAL_TYPE (HdRegionEditor, hd_region_editor, ADW_TYPE_WINDOW)
 
+static GdkContentProvider *on_drag_prepare (GtkDragSource *source, double x, double y,
+                                            HdRegionEditor *self);
+static gboolean on_drop (GtkDropTarget *target, const GValue *value, double x, double y,
+                         HdRegionEditor *self);
+
 static const HdRegionLevel level_order[] = {
   HD_REGION_LEVEL_PROVINCE, HD_REGION_LEVEL_CITY, HD_REGION_LEVEL_DISTRICT, HD_REGION_LEVEL_TOWN,
 };
@@ -201,6 +206,17 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 3);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
+
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+    g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), user_data);
+    gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
+    g_signal_connect (target, "drop", G_CALLBACK (on_drop), user_data);
+    gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (target));
+  }
 }
 
 static void
@@ -221,6 +237,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gboolean has_boundary = hd_region_get_geometry (region) != NULL;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  g_object_set_data_full (G_OBJECT (expander), "hd-region-id",
+                          g_strdup (hd_region_get_id (region)), g_free);
   gtk_label_set_label (GTK_LABEL (name), hd_region_get_name (region));
   gtk_label_set_label (GTK_LABEL (level), hd_region_level_label (hd_region_get_level (region)));
   gtk_label_set_label (GTK_LABEL (counts), counts_label);
@@ -236,6 +254,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)), NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "hd-region-id", NULL);
 }
 
 /* Feedback */
@@ -516,16 +535,41 @@ on_tree_activate (HdRegionEditor *self,
 
 /* Move */
 
+/* What the picker and a drop both do. */
+static gboolean
+move_region (HdRegionEditor *self,
+             const char     *id,
+             const char     *parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  HdRegion *region = hd_store_lookup_region (self->store, id);
+  HdRegion *parent = hd_store_lookup_region (self->store, parent_id);
+
+  if (region == NULL || (parent_id != NULL && parent == NULL))
+    return FALSE;
+  if (!hd_store_move_region (self->store, id, parent_id, &error))
+    {
+      show_error (self, _("Cannot Move the Region"), error);
+      return FALSE;
+    }
+  if (parent_id != NULL)
+    title = g_strdup_printf (_("Moved “%s” to “%s”"), hd_region_get_name (region),
+                             hd_region_get_name (parent));
+  else
+    title = g_strdup_printf (_("Moved “%s” to the top level"), hd_region_get_name (region));
+  show_toast (self, title, TRUE);
+  hd_region_editor_select (self, id);
+  return TRUE;
+}
+
 static void
 on_move_response (HdRegionEditor *self,
                   const char     *response)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  const char *parent_id = NULL;
+  g_autofree char *parent_id = NULL;
   guint choice;
-  HdRegion *region;
 
   if (g_strcmp0 (response, "move") != 0 || self->parent_row == NULL)
     {
@@ -535,27 +579,48 @@ on_move_response (HdRegionEditor *self,
   id = g_strdup (self->dialog_region_id);
   choice = adw_combo_row_get_selected (self->parent_row);
   if (choice < self->parent_ids->len)
-    parent_id = g_ptr_array_index (self->parent_ids, choice);
-  region = hd_store_lookup_region (self->store, id);
-  if (region == NULL)
-    {
-      forget_dialog (self);
-      return;
-    }
-  if (!hd_store_move_region (self->store, id, parent_id, &error))
-    {
-      forget_dialog (self);
-      show_error (self, _("Cannot Move the Region"), error);
-      return;
-    }
-  if (parent_id != NULL)
-    title = g_strdup_printf (_("Moved “%s” to “%s”"), hd_region_get_name (region),
-                             hd_region_get_name (hd_store_lookup_region (self->store, parent_id)));
-  else
-    title = g_strdup_printf (_("Moved “%s” to the top level"), hd_region_get_name (region));
+    parent_id = g_strdup (g_ptr_array_index (self->parent_ids, choice));
   forget_dialog (self);
-  show_toast (self, title, TRUE);
-  hd_region_editor_select (self, id);
+  move_region (self, id, parent_id);
+}
+
+/* Drag and drop: a row dropped on another goes below it. */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource  *source,
+                 double          x,
+                 double          y,
+                 HdRegionEditor *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  const char *id = g_object_get_data (G_OBJECT (widget), "hd-region-id");
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (id == NULL)
+    return NULL;
+  icon = gtk_widget_paintable_new (widget);
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  return gdk_content_provider_new_typed (G_TYPE_STRING, id);
+}
+
+static gboolean
+on_drop (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         HdRegionEditor *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  /* A copy: the move rebuilds the tree, which rebinds (and clears) this row. */
+  g_autofree char *parent_id = g_strdup (g_object_get_data (G_OBJECT (widget), "hd-region-id"));
+  g_autofree char *id = NULL;
+
+  if (!G_VALUE_HOLDS_STRING (value) || parent_id == NULL)
+    return FALSE;
+  id = g_value_dup_string (value);
+  if (g_strcmp0 (id, parent_id) == 0)
+    return FALSE;
+  return move_region (self, id, parent_id);
 }
 
 static void
