@@ -175,6 +175,39 @@ test_tree_order_and_paths (Fixture       *f,
   g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND);
 }
 
+/* A parent cycle written by another program: every region still shows, nothing loops, and a
+ * move takes a region out of the cycle. */
+static void
+test_cycle_from_elsewhere (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(HdStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint n = g_list_model_get_n_items (hd_store_get_regions (f->store));
+
+  sql = g_strdup_printf ("UPDATE region SET parent_id = '%s' WHERE id = '%s'", f->town, f->city);
+  g_assert_cmpint (sqlite3_exec (hd_store_get_db (f->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  other = hd_store_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) tree = hd_store_dup_region_tree (other);
+    g_autoptr(GHashTable) totals = hd_store_collect_region_totals (other);
+    g_autofree char *path = hd_store_dup_region_path (other, f->town);
+
+    g_assert_cmpuint (tree->len, ==, n);
+    g_assert_nonnull (path);
+    g_assert_true (hd_store_region_is_within (other, f->town, "not-there"));
+    g_assert_cmpuint (((HdRegionTotals *) g_hash_table_lookup (totals, f->empty))->sites, ==, 0);
+    /* Each site counts once in each region of the circle. */
+    g_assert_cmpuint (((HdRegionTotals *) g_hash_table_lookup (totals, f->city))->sites, ==, 2);
+    g_assert_cmpuint (((HdRegionTotals *) g_hash_table_lookup (totals, f->town))->sites, ==, 2);
+  }
+  g_assert_true (hd_store_move_region (other, f->city, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (hd_store_region_is_within (other, f->town, "not-there"));
+}
+
 static void
 test_rename_and_undo (Fixture       *f,
                       gconstpointer  data)
@@ -654,6 +687,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/regions/tree-order-and-paths", test_tree_order_and_paths);
   ADD ("/regions/rename-and-undo", test_rename_and_undo);
+  ADD ("/regions/cycle-from-elsewhere", test_cycle_from_elsewhere);
   ADD ("/regions/move-refuses-cycles", test_move_refuses_cycles);
   ADD ("/regions/delete-empty", test_delete_empty);
   ADD ("/regions/delete-moving-contents", test_delete_moving_contents);

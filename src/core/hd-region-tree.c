@@ -99,6 +99,14 @@ hd_store_dup_region_tree (HdStore *self)
 
   for (guint i = 0; i < roots->len; i++)
     append_subtree (children, g_ptr_array_index (roots, i), out, done, 0);
+  /* Regions whose parents go round in a circle (only another program could write that) have
+   * no top: they still get rows, so that they can be moved out of it. */
+  for (guint i = 0; out->len < n && i < n; i++)
+    {
+      g_autoptr(HdRegion) region = g_list_model_get_item (regions, i);
+
+      append_subtree (children, region, out, done, 0);
+    }
   return out;
 }
 
@@ -189,7 +197,8 @@ chain_of (HdStore    *self,
       HdRegionTotals *t = g_hash_table_lookup (totals, cursor);
       HdRegion *region = hd_store_lookup_region (self, cursor);
 
-      if (t == NULL || region == NULL)
+      /* Round a circle of parents once only. */
+      if (t == NULL || region == NULL || g_ptr_array_find (chain, t, NULL))
         break;
       g_ptr_array_add (chain, t);
       cursor = hd_region_get_parent_id (region);
