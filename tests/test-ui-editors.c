@@ -12,7 +12,6 @@
 #include "hd-application.h"
 #include "hd-belt-editor.h"
 #include "hd-inspection.h"
-#include "hd-route-figures.h"
 #include "hd-site-editor.h"
 #include "hd-store.h"
 #include "hd-window.h"
@@ -120,44 +119,6 @@ find_site (HdStore  *store,
         return hd_store_lookup_site (store, hd_site_get_id (site));
     }
   return NULL;
-}
-
-static void
-test_route_figures (void)
-{
-  HdRouteStop stops[] = {
-    { TRUE, 26.08, 119.29 },
-    { TRUE, 26.09, 119.30 },
-    { FALSE, 0, 0 },
-    { TRUE, 26.10, 119.31 },
-    { TRUE, 26.20, 119.31 },
-  };
-  HdRouteFigures figures;
-  double leg1 = hd_route_distance_km (26.08, 119.29, 26.09, 119.30);
-  double leg2 = hd_route_distance_km (26.10, 119.31, 26.20, 119.31);
-
-  /* One degree of latitude is about 111.2 km; Beijing–Shanghai about 1067 km. */
-  g_assert_cmpfloat_with_epsilon (hd_route_distance_km (0, 0, 1, 0), 111.195, 0.01);
-  g_assert_cmpfloat_with_epsilon (hd_route_distance_km (39.9042, 116.4074, 31.2304, 121.4737),
-                                  1067.3, 1.0);
-  g_assert_cmpfloat (hd_route_distance_km (10, 20, 10, 20), ==, 0.0);
-  g_assert_false (isnan (hd_route_distance_km (0, 0, 0, 180)));
-
-  hd_route_figures_compute (NULL, 0, &figures);
-  g_assert_cmpuint (figures.n_sites, ==, 0);
-  g_assert_cmpfloat (figures.length_km, ==, 0.0);
-
-  hd_route_figures_compute (stops, 1, &figures);
-  g_assert_cmpuint (figures.n_sites, ==, 1);
-  g_assert_cmpuint (figures.n_legs, ==, 0);
-
-  /* The stop without a position breaks the chain: two legs are counted, not four. */
-  hd_route_figures_compute (stops, G_N_ELEMENTS (stops), &figures);
-  g_assert_cmpuint (figures.n_sites, ==, 5);
-  g_assert_cmpuint (figures.n_legs, ==, 2);
-  g_assert_cmpfloat_with_epsilon (figures.length_km, leg1 + leg2, 1e-9);
-  g_assert_cmpfloat_with_epsilon (figures.longest_gap_km, MAX (leg1, leg2), 1e-9);
-  g_assert_cmpfloat_with_epsilon (leg2, 11.12, 0.01);
 }
 
 static void
@@ -437,7 +398,6 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/ui-editors/route-figures", test_route_figures);
   g_test_add ("/ui-editors/site-editor", Fixture, NULL,
               fixture_set_up, test_site_editor, fixture_tear_down);
   g_test_add ("/ui-editors/delete-site", Fixture, NULL,

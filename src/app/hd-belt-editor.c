@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-region-choices.h"
 #include "hd-belt-editor.h"
 #include "hd-route-figures.h"
 #include "hd-validate.h"
@@ -25,8 +26,11 @@ struct _HdBeltEditor
   gboolean        can_save;
   gboolean        loading;
   GtkWidget      *conflict_dialog;
-  GtkFilterListModel *add_model;
-  GtkCustomFilter *add_filter;
+  GtkFilterListModel *add_model;   /* the store's sites through add_filter */
+  GtkCustomFilter *add_filter;     /* not on the route, and the name matches the search */
+  GHashTable     *on_route;        /* HdSite * of the route (the store's objects), for the filter */
+  GHashTable     *folded;          /* HdSite * → FoldedName: its case-folded name */
+  char           *needle;          /* the search, case-folded; NULL: everything */
 
   /* template */
   AdwWindowTitle *window_title;
@@ -44,7 +48,8 @@ struct _HdBeltEditor
   GtkLabel       *message_label;
   GtkListBox     *route_list;
   GtkSearchEntry *add_search;
-  GtkListBox     *add_list;
+  GtkListView    *add_list;
+  GtkMenuButton  *add_button;
   GtkPopover     *add_popover;
   GtkLabel       *figures_label;
 };
@@ -52,6 +57,7 @@ struct _HdBeltEditor
 G_DEFINE_FINAL_TYPE (HdBeltEditor, hd_belt_editor, ADW_TYPE_WINDOW)
 
 static void rebuild_route (HdBeltEditor *self, int focus_index);
+static void refilter (HdBeltEditor *self, GtkFilterChange change);
 
 static char *
 dup_row_text (AdwEntryRow *row)
@@ -275,6 +281,51 @@ route_button (HdBeltEditor *self,
   return button;
 }
 
+/* Drag to reorder: a row carries its index; dropping it on another row puts it there. */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 HdBeltEditor  *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  return gdk_content_provider_new_typed (G_TYPE_UINT,
+                                         (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HdBeltEditor  *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  if (!G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+  return hd_belt_editor_move_site_to (self, g_value_get_uint (value),
+                                      (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+}
+
+static void
+add_drag_and_drop (HdBeltEditor *self,
+                   GtkWidget    *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 rebuild_route (HdBeltEditor *self,
                int           focus_index)
@@ -310,14 +361,14 @@ rebuild_route (HdBeltEditor *self,
                                                TRUE, G_CALLBACK (on_remove_clicked)));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, TRUE);
+      add_drag_and_drop (self, row);
       gtk_list_box_append (self->route_list, row);
       if ((int) i == focus_index)
         gtk_widget_grab_focus (row);
     }
 
   update_figures (self);
-  if (self->add_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->add_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static gboolean
@@ -348,79 +399,204 @@ is_on_route (HdBeltEditor *self,
   return FALSE;
 }
 
+/* A site's case-folded name, kept until its name changes: folding 10k names on every
+ * keystroke was most of the search's time. Keyed by the store's objects, which live as long as
+ * their records. */
+typedef struct {
+  char *name;
+  char *folded;
+} FoldedName;
+
+static void
+folded_name_free (gpointer data)
+{
+  FoldedName *folded = data;
+
+  g_free (folded->name);
+  g_free (folded->folded);
+  g_free (folded);
+}
+
+static const char *
+site_folded_name (HdBeltEditor *self,
+                  HdSite       *site)
+{
+  FoldedName *folded = g_hash_table_lookup (self->folded, site);
+  const char *name = hd_site_get_name (site);
+
+  if (folded == NULL || g_strcmp0 (folded->name, name) != 0)
+    {
+      folded = g_new0 (FoldedName, 1);
+      folded->name = g_strdup (name);
+      folded->folded = g_utf8_casefold (name != NULL ? name : "", -1);
+      g_hash_table_replace (self->folded, site, folded);
+    }
+  return folded->folded;
+}
+
 static gboolean
 add_filter_func (gpointer item,
                  gpointer user_data)
 {
   HdBeltEditor *self = user_data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->add_search));
-  g_autofree char *needle = NULL;
-  g_autofree char *hay = NULL;
 
-  if (is_on_route (self, hd_site_get_id (item)))
+  if (g_hash_table_contains (self->on_route, item))
     return FALSE;
-  if (query == NULL || *query == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (query, -1);
-  hay = g_utf8_casefold (hd_site_get_name (item), -1);
-  return strstr (hay, needle) != NULL;
+  return self->needle == NULL || strstr (site_folded_name (self, item), self->needle) != NULL;
 }
 
-static GtkWidget *
-create_add_row (gpointer item,
-                gpointer user_data)
+static void
+refilter (HdBeltEditor      *self,
+          GtkFilterChange    change)
 {
-  GtkWidget *label = gtk_label_new (hd_site_get_name (item));
-  GtkWidget *row = gtk_list_box_row_new ();
+  g_hash_table_remove_all (self->on_route);
+  for (guint i = 0; i < self->route->len; i++)
+    {
+      HdSite *site = hd_store_lookup_site (self->store, g_ptr_array_index (self->route, i));
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "site-id", g_strdup (hd_site_get_id (item)), g_free);
-  return row;
+      if (site != NULL)
+        g_hash_table_add (self->on_route, site);
+    }
+  if (self->add_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->add_filter), change);
+}
+
+static void
+setup_add_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_add_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HdBeltEditor             *self)
+{
+  HdSite *site = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  HdRegion *region = hd_store_lookup_region (self->store, hd_site_get_region_id (site));
+  const char *text = hd_site_get_address (site);
+
+  if (region != NULL)
+    text = hd_region_get_name (region);
+  gtk_label_set_label (GTK_LABEL (name), hd_site_get_name (site));
+  gtk_label_set_label (GTK_LABEL (detail), text != NULL ? text : "");
+  gtk_widget_set_visible (detail, text != NULL);
+}
+
+/* Built the first time the popover opens: a list view, so 10k sites cost only the visible rows. */
+static void
+ensure_add_model (HdBeltEditor *self)
+{
+  GtkListItemFactory *factory;
+  GtkSingleSelection *selection;
+
+  if (self->add_model != NULL)
+    return;
+  self->add_filter = gtk_custom_filter_new (add_filter_func, self, NULL);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  self->add_model = gtk_filter_list_model_new (g_object_ref (hd_store_get_sites (self->store)),
+                                               g_object_ref (GTK_FILTER (self->add_filter)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_add_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_add_row), self);
+  gtk_list_view_set_factory (self->add_list, factory);
+  g_object_unref (factory);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->add_model)));
+  gtk_list_view_set_model (self->add_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
 
 static void
 on_add_popover_show (HdBeltEditor *self)
 {
-  /* The list of candidates is built the first time it is wanted. */
-  if (self->add_model == NULL)
-    {
-      self->add_filter = gtk_custom_filter_new (add_filter_func, self, NULL);
-      self->add_model = gtk_filter_list_model_new (g_object_ref (hd_store_get_sites (self->store)),
-                                                   g_object_ref (GTK_FILTER (self->add_filter)));
-      gtk_list_box_bind_model (self->add_list, G_LIST_MODEL (self->add_model),
-                               create_add_row, self, NULL);
-    }
+  ensure_add_model (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_search));
 }
 
 static void
 on_add_search_changed (HdBeltEditor *self)
 {
-  if (self->add_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->add_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_search));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  char *needle = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  ensure_add_model (self);
+  /* Typing on narrows the list: only the shown rows need checking again. */
+  if (needle != NULL && (self->needle == NULL || strstr (needle, self->needle) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->needle != NULL && (needle == NULL || strstr (self->needle, needle) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  if (g_strcmp0 (needle, self->needle) == 0)
+    {
+      g_free (needle);
+      return;
+    }
+  g_free (self->needle);
+  self->needle = needle;
+  gtk_filter_changed (GTK_FILTER (self->add_filter), change);
 }
 
 static void
-on_add_row_activated (HdBeltEditor  *self,
-                      GtkListBoxRow *row)
+add_candidate (HdBeltEditor *self,
+               guint         position)
 {
-  hd_belt_editor_add_site (self, g_object_get_data (G_OBJECT (row), "site-id"));
+  g_autoptr(HdSite) site = NULL;
+
+  if (self->add_model == NULL)
+    return;
+  site = g_list_model_get_item (G_LIST_MODEL (self->add_model), position);
+  if (site == NULL)
+    return;
+  hd_belt_editor_add_site (self, hd_site_get_id (site));
   gtk_editable_set_text (GTK_EDITABLE (self->add_search), "");
   gtk_popover_popdown (self->add_popover);
 }
 
 static void
+on_add_row_activated (HdBeltEditor *self,
+                      guint         position)
+{
+  add_candidate (self, position);
+}
+
+/* Enter in the search adds the first match. */
+static void
 on_add_search_activate (HdBeltEditor *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->add_list, 0);
+  add_candidate (self, 0);
+}
 
-  if (first != NULL)
-    on_add_row_activated (self, first);
+/* Down in the search moves into the list. */
+static gboolean
+on_add_search_key (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   HdBeltEditor          *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->add_list), GTK_DIR_TAB_FORWARD);
 }
 
 /* Loading and saving */
@@ -513,8 +689,11 @@ hd_belt_editor_save (HdBeltEditor *self)
     return FALSE;
 
   hd_belt_copy_from (candidate, self->belt);
+  route = hd_belt_editor_dup_route (self);
+  /* The fields and the route are one command: one Undo takes back the whole Save. */
   if (!apply_form (self, candidate, &error) ||
-      !hd_store_save_belt (self->store, candidate, &error))
+      !hd_store_save_belt_with_route (self->store, candidate, (const char * const *) route,
+                                      &error))
     {
       if (g_error_matches (error, HD_STORE_ERROR, HD_STORE_ERROR_CONFLICT))
         {
@@ -542,16 +721,6 @@ hd_belt_editor_save (HdBeltEditor *self)
       return FALSE;
     }
   hd_belt_copy_from (self->belt, candidate);
-
-  /* A second command: the route is its own undo step. */
-  route = hd_belt_editor_dup_route (self);
-  if (!hd_store_set_belt_route (self->store, hd_belt_get_id (candidate),
-                                (const char * const *) route, &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
 }
@@ -582,9 +751,12 @@ hd_belt_editor_dispose (GObject *object)
   HdBeltEditor *self = HD_BELT_EDITOR (object);
 
   if (self->add_list != NULL)
-    gtk_list_box_bind_model (self->add_list, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->add_list, NULL);
   g_clear_object (&self->add_model);
   g_clear_object (&self->add_filter);
+  g_clear_pointer (&self->on_route, g_hash_table_unref);
+  g_clear_pointer (&self->folded, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->belt);
   g_clear_pointer (&self->route, g_ptr_array_unref);
@@ -624,6 +796,7 @@ hd_belt_editor_class_init (HdBeltEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, route_list);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_search);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_list);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_button);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_popover);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, figures_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
@@ -679,7 +852,17 @@ hd_belt_editor_init (HdBeltEditor *self)
                                                                                    NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->route_list), shortcuts);
 
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_add_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->add_search), keys);
+  }
+
   self->route = g_ptr_array_new_with_free_func (g_free);
+  self->on_route = g_hash_table_new (NULL, NULL);
+  /* A deleted site's entry stays until the editor closes: a few bytes, never looked at. */
+  self->folded = g_hash_table_new_full (NULL, NULL, NULL, folded_name_free);
   self->region_ids = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -689,7 +872,6 @@ hd_belt_editor_new (GtkWindow *parent,
                     HdBelt    *belt)
 {
   HdBeltEditor *self;
-  GListModel *regions;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
@@ -704,17 +886,7 @@ hd_belt_editor_new (GtkWindow *parent,
   adw_window_title_set_title (self->window_title, belt != NULL ? _("Edit Belt") : _("New Belt"));
   gtk_window_set_title (GTK_WINDOW (self), belt != NULL ? _("Edit Belt") : _("New Belt"));
 
-  /* Translators: the region combo's first choice: the belt belongs to no region */
-  gtk_string_list_append (self->region_model, _("None"));
-  g_ptr_array_add (self->region_ids, NULL);
-  regions = hd_store_get_regions (store);
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(HdRegion) region = g_list_model_get_item (regions, i);
-
-      gtk_string_list_append (self->region_model, hd_region_get_name (region));
-      g_ptr_array_add (self->region_ids, g_strdup (hd_region_get_id (region)));
-    }
+  hd_region_choices_fill (store, self->region_model, self->region_ids);
 
   label_rows (GTK_WIDGET (self));
   load_belt (self, TRUE);
@@ -788,6 +960,18 @@ hd_belt_editor_move_site (HdBeltEditor *self,
   g_ptr_array_insert (self->route, target, id);
   rebuild_route (self, target);
   return TRUE;
+}
+
+gboolean
+hd_belt_editor_move_site_to (HdBeltEditor *self,
+                             guint         from,
+                             guint         to)
+{
+  g_return_val_if_fail (HD_IS_BELT_EDITOR (self), FALSE);
+
+  if (from >= self->route->len || to >= self->route->len || from == to)
+    return FALSE;
+  return hd_belt_editor_move_site (self, from, (int) to - (int) from);
 }
 
 gboolean

@@ -28,12 +28,16 @@ gboolean    hd_belt_editor_add_site     (HdBeltEditor *self,
 gboolean    hd_belt_editor_move_site    (HdBeltEditor *self,
                                          guint         index,
                                          int           delta);
+/* Moves the site at @from to place @to, as dropping a dragged row on another does. */
+gboolean    hd_belt_editor_move_site_to (HdBeltEditor *self,
+                                         guint         from,
+                                         guint         to);
 gboolean    hd_belt_editor_remove_site  (HdBeltEditor *self,
                                          guint         index);
 /* What the figures line shows, e.g. "8 of 8 sites · 12.3 km · longest gap 3.1 km". */
 const char *hd_belt_editor_get_figures  (HdBeltEditor *self);
 
-/* What Save does: saves the belt, then its route (two commands, two undo steps), and closes.
+/* What Save does: saves the belt and its route (one command, one undo step) and closes.
  * A belt changed elsewhere shows the "Changed Elsewhere" dialog (Reload / Cancel). */
 gboolean    hd_belt_editor_save         (HdBeltEditor *self);
 GtkWidget  *hd_belt_editor_get_conflict_dialog (HdBeltEditor *self);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-region-choices.h"
 #include "hd-site-editor.h"
 #include "hd-validate.h"
 
@@ -393,7 +394,6 @@ hd_site_editor_new (GtkWindow *parent,
                     HdSite    *site)
 {
   HdSiteEditor *self;
-  GListModel *regions;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
@@ -408,17 +408,7 @@ hd_site_editor_new (GtkWindow *parent,
   adw_window_title_set_title (self->window_title, site != NULL ? _("Edit Site") : _("New Site"));
   gtk_window_set_title (GTK_WINDOW (self), site != NULL ? _("Edit Site") : _("New Site"));
 
-  /* Translators: the region combo's first choice: the site belongs to no region */
-  gtk_string_list_append (self->region_model, _("None"));
-  g_ptr_array_add (self->region_ids, NULL);
-  regions = hd_store_get_regions (store);
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(HdRegion) region = g_list_model_get_item (regions, i);
-
-      gtk_string_list_append (self->region_model, hd_region_get_name (region));
-      g_ptr_array_add (self->region_ids, g_strdup (hd_region_get_id (region)));
-    }
+  hd_region_choices_fill (store, self->region_model, self->region_ids);
 
   label_rows (GTK_WIDGET (self));
   load_site (self);

@@ -20,6 +20,7 @@
 #include "hd-window.h"
 #include "hd-site-editor.h"
 #include "hd-belt-editor.h"
+#include "hd-region-editor.h"
 
 /* The screenshot waits for this many frames and this long after the window is mapped, so the
  * lists have rows and the map has placed its markers. */
@@ -711,6 +712,36 @@ hd_window_edit_belt (HdWindow   *self,
 }
 
 static void
+on_region_editor_destroy (HdWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "hd-region-editor", NULL);
+}
+
+/* The region editor: one per window, brought to the front when it is open already. */
+GtkWidget *
+hd_window_edit_regions (HdWindow *self)
+{
+  GtkWidget *editor;
+
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->failed)
+    return NULL;
+  editor = g_object_get_data (G_OBJECT (self), "hd-region-editor");
+  if (editor == NULL)
+    {
+      /* Closing it destroys it (and so does closing this window); a new one opens next time. */
+      editor = hd_region_editor_new (GTK_WINDOW (self), self->store);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (editor), TRUE);
+      g_object_set_data (G_OBJECT (self), "hd-region-editor", editor);
+      g_signal_connect_object (editor, "destroy", G_CALLBACK (on_region_editor_destroy), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
 delete_site_now (HdWindow   *self,
                  const char *site_id)
 {
@@ -834,6 +865,14 @@ new_belt_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   hd_window_edit_belt (HD_WINDOW (widget), NULL);
+}
+
+static void
+edit_regions_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  hd_window_edit_regions (HD_WINDOW (widget));
 }
 
 static void
@@ -1503,6 +1542,7 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-plan", "s", edit_plan_action);
   gtk_widget_class_install_action (widget_class, "win.delete-plan", "s", delete_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-regions", NULL, edit_regions_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-site", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

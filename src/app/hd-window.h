@@ -117,6 +117,8 @@ GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
  * (Ctrl+E). */
 GtkWidget   *hd_window_edit_site          (HdWindow           *self,
                                            const char         *site_id);
+/* Opens (or brings forward) the region editor; (transfer none) (nullable). */
+GtkWidget   *hd_window_edit_regions       (HdWindow           *self);
 GtkWidget   *hd_window_edit_belt          (HdWindow           *self,
                                            const char         *belt_id);
 /* win.delete-site (s; Delete on the sites list): a site without inspections is deleted at once

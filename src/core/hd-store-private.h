@@ -102,6 +102,11 @@ gboolean      hd_store_exec              (HdStore       *self,
 void          hd_store_set_error_from_db (HdStore       *self,
                                           GError       **error,
                                           const char    *what);
+/* After a commit: re-reads one record of @kind (one of HD_CHANGE_REGIONS, _BELTS, _SITES,
+ * _PLANS) into its live model, or removes it when it is gone. */
+void          hd_store_reload_record     (HdStore       *self,
+                                          HdChangeKind   kind,
+                                          const char    *id);
 /* Emits HdStore::changed; call after a successful commit only. */
 void          hd_store_emit_changed      (HdStore       *self,
                                           guint          kinds,

@@ -2400,31 +2400,15 @@ insert_membership (HdStore     *self,
   return step_done (self, stmt, what, error);
 }
 
-gboolean
-hd_store_set_belt_route (HdStore            *self,
-                         const char         *belt_id,
-                         const char * const *site_ids,
-                         GError            **error)
+/* Every site known, none twice. */
+static gboolean
+check_route (HdStore            *self,
+             const char * const *site_ids,
+             const char         *what,
+             GError            **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *what = NULL;
-  g_autofree char *now = hd_timestamp_now ();
-  HdBelt *belt;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
 
-  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (belt_id != NULL, FALSE);
-  g_return_val_if_fail (site_ids != NULL, FALSE);
-
-  belt = hd_store_lookup_belt (self, belt_id);
-  if (belt == NULL)
-    {
-      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
-                   _("Could not change the route: no belt has the id %s"), belt_id);
-      return FALSE;
-    }
-  what = g_strdup_printf (_("Could not change the route of “%s”"), hd_belt_get_name (belt) ? hd_belt_get_name (belt) : "");
   for (guint i = 0; site_ids[i] != NULL; i++)
     {
       HdSite *site = hd_store_lookup_site (self, site_ids[i]);
@@ -2442,24 +2426,82 @@ hd_store_set_belt_route (HdStore            *self,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* Route positions alternate between two bands, 0… and HD_ROUTE_BAND…: a new order never reuses a
+ * position the old one held. Undo and redo apply a changeset row by row, and with
+ * UNIQUE (belt_id, position) two sites trading places would each find the other in the way;
+ * between bands nothing is ever in the way. Only the order of positions means anything. */
+#define HD_ROUTE_BAND (1 << 20)
+
+/* Inside an open command: replaces the route's rows; @now, when set, stamps the belt. */
+static gboolean
+write_route (HdStore            *self,
+             const char         *belt_id,
+             const char * const *site_ids,
+             const char         *now,
+             const char         *what,
+             GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 lowest;
+  int base;
+
+  lowest = query_int (self, "SELECT coalesce (min (position), 0) FROM belt_site WHERE belt_id = ?1",
+                      belt_id, error);
+  if (lowest < 0)
+    return FALSE;
+  base = lowest >= HD_ROUTE_BAND ? 0 : HD_ROUTE_BAND;
+
+  stmt = prepare (self, "DELETE FROM belt_site WHERE belt_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+  for (guint i = 0; site_ids[i] != NULL; i++)
+    if (!insert_membership (self, belt_id, site_ids[i], base + (int) i, what, error))
+      return FALSE;
+  if (now == NULL)
+    return TRUE;
+  stmt = prepare (self, "UPDATE belt SET modified = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+hd_store_set_belt_route (HdStore            *self,
+                         const char         *belt_id,
+                         const char * const *site_ids,
+                         GError            **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *now = hd_timestamp_now ();
+  HdBelt *belt;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (belt_id != NULL, FALSE);
+  g_return_val_if_fail (site_ids != NULL, FALSE);
+
+  belt = hd_store_lookup_belt (self, belt_id);
+  if (belt == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("Could not change the route: no belt has the id %s"), belt_id);
+      return FALSE;
+    }
+  what = g_strdup_printf (_("Could not change the route of “%s”"), hd_belt_get_name (belt) ? hd_belt_get_name (belt) : "");
+  if (!check_route (self, site_ids, what, error))
+    return FALSE;
 
   if (!begin_command (self, what, error))
     return FALSE;
-  stmt = prepare (self, "DELETE FROM belt_site WHERE belt_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, what, error))
-    goto fail;
-  for (guint i = 0; site_ids[i] != NULL; i++)
-    if (!insert_membership (self, belt_id, site_ids[i], (int) i, what, error))
-      goto fail;
-  stmt = prepare (self, "UPDATE belt SET modified = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, belt_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, what, error))
+  if (!write_route (self, belt_id, site_ids, now, what, error))
     goto fail;
   if (!commit_command (self, what, g_strdup_printf (_("Change the route of “%s”"), hd_belt_get_name (belt)), error))
     goto fail;
@@ -2472,6 +2514,51 @@ hd_store_set_belt_route (HdStore            *self,
 fail:
   rollback (self);
   return FALSE;
+}
+
+gboolean
+hd_store_save_belt_with_route (HdStore            *self,
+                               HdBelt             *belt,
+                               const char * const *site_ids,
+                               GError            **error)
+{
+  g_autofree char *now = hd_timestamp_now ();
+  g_autofree char *what = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  GObject *stored;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HD_IS_BELT (belt), FALSE);
+  g_return_val_if_fail (site_ids != NULL, FALSE);
+
+  if (!hd_validate_belt (belt, error))
+    return FALSE;
+  what = g_strdup_printf (_("Could not save the belt “%s”"), hd_belt_get_name (belt));
+  if (hd_belt_get_region_id (belt) != NULL && hd_store_lookup_region (self, hd_belt_get_region_id (belt)) == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("%s: its region does not exist"), what);
+      return FALSE;
+    }
+  if (!check_route (self, site_ids, what, error))
+    return FALSE;
+  ensure_id (G_OBJECT (belt));
+  if (!begin_command (self, what, error))
+    return FALSE;
+  /* The belt's row is written (and stamped) first, so the route needs no second stamp. */
+  if (!write_belt (self, upsert_belt_sql, belt, now, what, error) ||
+      !write_route (self, hd_belt_get_id (belt), site_ids, NULL, what, error) ||
+      !commit_command (self, what, g_strdup_printf (_("Save “%s”"), hd_belt_get_name (belt)), error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  stored = model_reload_one (self, &self->belts, hd_belt_get_id (belt), NULL);
+  if (stored != NULL && stored != G_OBJECT (belt))
+    hd_belt_copy_from (belt, HD_BELT (stored));
+  g_ptr_array_add (changed, (gpointer) hd_belt_get_id (belt));
+  emit_changed (self, HD_CHANGE_BELTS | HD_CHANGE_ROUTES, changed);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -3318,6 +3405,27 @@ hd_store_commit_command (HdStore     *self,
   g_return_val_if_fail (HD_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
   return commit_command (self, what, label, error);
+}
+
+void
+hd_store_reload_record (HdStore      *self,
+                        HdChangeKind  kind,
+                        const char   *id)
+{
+  HdModel *model;
+
+  g_return_if_fail (HD_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+
+  switch (kind)
+    {
+    case HD_CHANGE_REGIONS: model = &self->regions; break;
+    case HD_CHANGE_BELTS: model = &self->belts; break;
+    case HD_CHANGE_SITES: model = &self->sites; break;
+    case HD_CHANGE_PLANS: model = &self->plans; break;
+    default: g_return_if_reached ();
+    }
+  model_reload_one (self, model, id, NULL);
 }
 
 void

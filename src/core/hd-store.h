@@ -130,6 +130,12 @@ gboolean    hd_store_set_belt_route     (HdStore            *self,
                                          const char         *belt_id,
                                          const char * const *site_ids,
                                          GError            **error);
+/* Saves a belt (as hd_store_save_belt()) and replaces its route with @site_ids, in one
+ * transaction and one undo step: what the belt editor's Save does. */
+gboolean    hd_store_save_belt_with_route (HdStore            *self,
+                                           HdBelt             *belt,
+                                           const char * const *site_ids,
+                                           GError            **error);
 /* Undo and redo of the commands above (save, delete, route, import): each is one step, applied
  * in one transaction. A step whose records were changed since by another window or process is
  * refused with %HD_STORE_ERROR_CONFLICT and nothing changes. Properties "can-undo" and "can-redo"
