@@ -45,6 +45,22 @@ gboolean      hd_store_commit            (HdStore       *self,
                                           const char    *what,
                                           GError       **error);
 void          hd_store_rollback          (HdStore       *self);
+/* A user command whose changes become one undo step (what hd-store.c's own commands use):
+ * begin_command() opens the transaction and starts recording; commit_command() commits and
+ * pushes the step named @label (taken; translated, e.g. "Assign Region to 12 Sites"). On a
+ * failed commit the transaction is rolled back. */
+gboolean      hd_store_begin_command     (HdStore       *self,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      hd_store_commit_command    (HdStore       *self,
+                                          const char    *what,
+                                          char          *label,
+                                          GError       **error);
+/* Re-reads one site, belt or region (@kind: HD_CHANGE_SITES, _BELTS or _REGIONS) into the
+ * store's model after a command changed it; a gone record leaves the model. */
+void          hd_store_reload_record     (HdStore       *self,
+                                          HdChangeKind   kind,
+                                          const char    *id);
 /* A cached prepared statement, reset and with bindings cleared. @sql must be a string with static
  * storage (the cache is keyed by its address). (transfer none) */
 sqlite3_stmt *hd_store_prepare           (HdStore       *self,

@@ -3263,6 +3263,51 @@ hd_store_rollback (HdStore *self)
   rollback (self);
 }
 
+gboolean
+hd_store_begin_command (HdStore     *self,
+                        const char  *what,
+                        GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  return begin_command (self, what, error);
+}
+
+gboolean
+hd_store_commit_command (HdStore     *self,
+                         const char  *what,
+                         char        *label,
+                         GError     **error)
+{
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+  return commit_command (self, what, label, error);
+}
+
+void
+hd_store_reload_record (HdStore      *self,
+                        HdChangeKind  kind,
+                        const char   *id)
+{
+  HdModel *model;
+
+  g_return_if_fail (HD_IS_STORE (self));
+  switch (kind)
+    {
+    case HD_CHANGE_SITES:
+      model = &self->sites;
+      break;
+    case HD_CHANGE_BELTS:
+      model = &self->belts;
+      break;
+    case HD_CHANGE_REGIONS:
+      model = &self->regions;
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  model_reload_one (self, model, id, NULL);
+}
+
 sqlite3_stmt *
 hd_store_prepare (HdStore     *self,
                   const char  *sql,
