@@ -1339,6 +1339,23 @@ hd_record_table_sort_by (HdRecordTable       *self,
   gtk_column_view_sort_by_column (self->column_view, column, order);
 }
 
+GtkDropDown *
+hd_record_table_get_filter (HdRecordTable *self,
+                            guint          index)
+{
+  g_return_val_if_fail (HD_IS_RECORD_TABLE (self), NULL);
+  if (index >= self->choices->len)
+    return NULL;
+  return ((Choice *) g_ptr_array_index (self->choices, index))->drop_down;
+}
+
+const char *
+hd_record_table_get_state (HdRecordTable *self)
+{
+  g_return_val_if_fail (HD_IS_RECORD_TABLE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 GtkWidget *
 hd_record_table_get_search_entry (HdRecordTable *self)
 {

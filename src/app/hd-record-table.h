@@ -135,6 +135,11 @@ void            hd_record_table_clear_filters     (HdRecordTable      *self);
 void            hd_record_table_sort_by           (HdRecordTable      *self,
                                                    GtkColumnViewColumn *column,
                                                    GtkSortType         order);
+/* The @index-th drop-down filter, in the order added. (transfer none) (nullable) */
+GtkDropDown    *hd_record_table_get_filter        (HdRecordTable      *self,
+                                                   guint               index);
+/* "table" or "empty" (the status page shown when no row is). */
+const char     *hd_record_table_get_state         (HdRecordTable      *self);
 /* (transfer full): the ids of the selected rows, in the order shown. */
 GStrv           hd_record_table_dup_selected_ids  (HdRecordTable      *self);
 /* The grabbable search entry (Ctrl+F while the table is shown). */
