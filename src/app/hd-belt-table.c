@@ -114,7 +114,7 @@ bind_sites (HdRecordTable *table,
   int count = hd_belt_get_site_count (record);
   g_autofree char *text = hd_belt_table_format_sites (count);
 
-  gtk_label_set_label (GTK_LABEL (cell), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   if (count < HD_BELT_MIN_SITES)
     {
       gtk_widget_add_css_class (cell, "warning");
@@ -147,7 +147,7 @@ bind_start_year (HdRecordTable *table,
   int year = hd_belt_get_start_year (record);
   g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text ? text : "");
 }
 
 /* Numerically, with no year (0) last. */
@@ -193,13 +193,13 @@ hd_belt_table_constructed (GObject *object)
   g_hash_table_insert (self->columns, "region", hd_record_table_add_region_column (table));
   g_hash_table_insert (self->columns, "stage", hd_record_table_add_enum_column (table, &stage_field));
   g_hash_table_insert (self->columns, "sites",
-                       hd_record_table_add_column (table, _("Sites"), GTK_TYPE_LABEL, bind_sites,
+                       hd_record_table_add_column (table, _("Sites"), GTK_TYPE_INSCRIPTION, bind_sites,
                                                    NULL,
                                                    GTK_SORTER (gtk_custom_sorter_new (compare_sites,
                                                                                       NULL, NULL)),
                                                    70));
   g_hash_table_insert (self->columns, "start-year",
-                       hd_record_table_add_column (table, _("Start Year"), GTK_TYPE_LABEL,
+                       hd_record_table_add_column (table, _("Start Year"), GTK_TYPE_INSCRIPTION,
                                                    bind_start_year, NULL,
                                                    GTK_SORTER (gtk_custom_sorter_new (compare_start_year,
                                                                                       NULL, NULL)),

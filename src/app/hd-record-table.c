@@ -518,7 +518,14 @@ on_search_changed (HdRecordTable *self)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
-  gtk_filter_changed (GTK_FILTER (self->search_filter), change);
+  /* No search: no function, so the filter says it lets everything through and the filter model
+   * skips it (a sort then needs no pass over every row). */
+  if (self->needle == NULL || old == NULL)
+    gtk_custom_filter_set_filter_func (self->search_filter,
+                                       self->needle ? search_match : NULL,
+                                       self->needle ? self : NULL, NULL);
+  else
+    gtk_filter_changed (GTK_FILTER (self->search_filter), change);
   update_count (self);
 }
 
@@ -584,7 +591,9 @@ on_choice_selected (Choice     *choice,
             }
         }
     }
-  gtk_filter_changed (GTK_FILTER (choice->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* "Any": no function at all, as for the search. */
+  gtk_custom_filter_set_filter_func (choice->filter, selected != 0 ? choice_match : NULL,
+                                     selected != 0 ? choice : NULL, NULL);
   update_count (self);
 }
 
@@ -607,7 +616,7 @@ hd_record_table_add_choice_filter (HdRecordTable      *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (choice->drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (choice->drop_down), accessible_label);
-  choice->filter = gtk_custom_filter_new (choice_match, choice, NULL);
+  choice->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every), GTK_FILTER (g_object_ref (choice->filter)));
   g_signal_connect_swapped (choice->drop_down, "notify::selected",
                             G_CALLBACK (on_choice_selected), choice);
@@ -748,12 +757,15 @@ column_setup (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell;
 
-  if (column->cell_type == GTK_TYPE_LABEL)
+  if (column->cell_type == GTK_TYPE_INSCRIPTION)
     {
-      cell = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (cell), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (cell), TRUE);
+      /* Not a GtkLabel: a view keeps 200 rows alive in GTK 4.8 and re-creates them when the
+       * rows change wholesale (a keystroke); inscriptions measure far more cheaply. */
+      cell = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 4);
     }
   else
     {
@@ -826,7 +838,7 @@ bind_name (HdRecordTable *self,
            gpointer       record,
            gpointer       user_data)
 {
-  gtk_label_set_label (GTK_LABEL (cell), self->kind->get_name (record));
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), self->kind->get_name (record));
 }
 
 static int
@@ -845,7 +857,7 @@ hd_record_table_add_name_column (HdRecordTable *self)
 {
   GtkColumnViewColumn *column;
 
-  column = hd_record_table_add_column (self, _("Name"), GTK_TYPE_LABEL, bind_name, NULL,
+  column = hd_record_table_add_column (self, _("Name"), GTK_TYPE_INSCRIPTION, bind_name, NULL,
                                        GTK_SORTER (gtk_custom_sorter_new (compare_names, self, NULL)),
                                        -1);
   gtk_column_view_column_set_fixed_width (column, 200);
@@ -865,7 +877,7 @@ bind_region (HdRecordTable *self,
   const char *region_id = self->kind->get_region_id (record);
   HdRegion *region = region_id ? hd_store_lookup_region (self->store, region_id) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (cell), region ? hd_region_get_name (region) : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), region ? hd_region_get_name (region) : "");
 }
 
 static int
@@ -883,7 +895,7 @@ compare_regions (gconstpointer a,
 GtkColumnViewColumn *
 hd_record_table_add_region_column (HdRecordTable *self)
 {
-  return hd_record_table_add_column (self, _("Region"), GTK_TYPE_LABEL, bind_region, NULL,
+  return hd_record_table_add_column (self, _("Region"), GTK_TYPE_INSCRIPTION, bind_region, NULL,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_regions, self, NULL)),
                                      90);
 }
@@ -930,7 +942,7 @@ bind_last_inspected (HdRecordTable *self,
 {
   const char *date = hd_record_table_get_last_inspected (self, self->kind->get_id (record));
 
-  gtk_label_set_label (GTK_LABEL (cell), date ? date : _("Never"));
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), date ? date : _("Never"));
   if (date == NULL)
     gtk_widget_add_css_class (cell, "dim-label");
   else
@@ -952,7 +964,7 @@ compare_last_inspected (gconstpointer a,
 GtkColumnViewColumn *
 hd_record_table_add_last_inspected_column (HdRecordTable *self)
 {
-  return hd_record_table_add_column (self, _("Last Inspected"), GTK_TYPE_LABEL,
+  return hd_record_table_add_column (self, _("Last Inspected"), GTK_TYPE_INSCRIPTION,
                                      bind_last_inspected, NULL,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_last_inspected,
                                                                         self, NULL)),
@@ -967,7 +979,7 @@ bind_enum (HdRecordTable *self,
 {
   const HdEnumField *field = user_data;
 
-  gtk_label_set_label (GTK_LABEL (cell), field->label (field->get (record)));
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), field->label (field->get (record)));
 }
 
 static int
@@ -984,7 +996,7 @@ GtkColumnViewColumn *
 hd_record_table_add_enum_column (HdRecordTable     *self,
                                  const HdEnumField *field)
 {
-  return hd_record_table_add_column (self, gettext (field->title), GTK_TYPE_LABEL, bind_enum,
+  return hd_record_table_add_column (self, gettext (field->title), GTK_TYPE_INSCRIPTION, bind_enum,
                                      (gpointer) field,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_enum,
                                                                         (gpointer) field, NULL)),
@@ -1042,7 +1054,7 @@ hd_record_table_dup_selected_ids (HdRecordTable *self)
   if (gtk_bitset_iter_init_first (&iter, selected, &position))
     do
       {
-        g_autoptr(GObject) record = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+        g_autoptr(GObject) record = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
         if (record != NULL)
           g_strv_builder_add (builder, self->kind->get_id (record));
@@ -1278,7 +1290,7 @@ static void
 on_activate (HdRecordTable *self,
              guint          position)
 {
-  g_autoptr(GObject) record = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(GObject) record = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (record != NULL && self->kind->edit_action != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), self->kind->edit_action, "s",
@@ -1313,7 +1325,7 @@ GListModel *
 hd_record_table_get_shown (HdRecordTable *self)
 {
   g_return_val_if_fail (HD_IS_RECORD_TABLE (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 GtkSelectionModel *
@@ -1392,13 +1404,15 @@ hd_record_table_setup (HdRecordTable           *self,
                                   gettext (kind->search_placeholder), -1);
 
   self->every = gtk_every_filter_new ();
-  self->search_filter = gtk_custom_filter_new (search_match, self, NULL);
+  self->search_filter = gtk_custom_filter_new (NULL, NULL, NULL);
   gtk_multi_filter_append (GTK_MULTI_FILTER (self->every), GTK_FILTER (g_object_ref (self->search_filter)));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (records),
-                                              GTK_FILTER (g_object_ref (self->every)));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+  /* Sorted first, then filtered: a keystroke refilters rows already in order instead of
+   * sorting again whatever the new filter lets through. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (records),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
+                                              GTK_FILTER (g_object_ref (self->every)));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (update_selection), self);

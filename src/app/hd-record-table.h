@@ -54,7 +54,7 @@ void            hd_record_table_setup             (HdRecordTable           *self
 HdStore        *hd_record_table_get_store         (HdRecordTable           *self);
 HdLights       *hd_record_table_get_lights        (HdRecordTable           *self);
 
-/* Columns, in the order added. @bind fills @cell (a GtkLabel unless @cell_type says otherwise)
+/* Columns, in the order added. @bind fills @cell (a GtkInscription unless @cell_type says otherwise)
  * for @record; it runs again for every shown row whenever the store or the lights change.
  * @sorter: (transfer full) (nullable): the column's sort order, for ascending.
  * @width: a fixed width in pixels; 0: the cells' natural width; -1: takes the room left. */

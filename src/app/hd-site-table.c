@@ -140,7 +140,7 @@ bind_belts (HdRecordTable *table,
 {
   const char *belts = hd_record_table_get_site_belts (table, hd_site_get_id (record));
 
-  gtk_label_set_label (GTK_LABEL (cell), belts ? belts : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), belts ? belts : "");
   gtk_widget_set_tooltip_text (cell, belts);
 }
 
@@ -166,7 +166,7 @@ bind_members (HdRecordTable *table,
   int members = hd_site_get_members (record);
   g_autofree char *text = members > 0 ? g_strdup_printf ("%d", members) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (cell), text ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text ? text : "");
 }
 
 /* Numerically, with no count (0) last. */
@@ -340,7 +340,7 @@ hd_site_table_constructed (GObject *object)
   g_hash_table_insert (self->columns, "level", hd_record_table_add_enum_column (table, &level_field));
   g_hash_table_insert (self->columns, "region", hd_record_table_add_region_column (table));
   g_hash_table_insert (self->columns, "belts",
-                       hd_record_table_add_column (table, _("Belts"), GTK_TYPE_LABEL, bind_belts,
+                       hd_record_table_add_column (table, _("Belts"), GTK_TYPE_INSCRIPTION, bind_belts,
                                                    NULL,
                                                    GTK_SORTER (gtk_custom_sorter_new (compare_belts,
                                                                                       table, NULL)),
@@ -349,7 +349,7 @@ hd_site_table_constructed (GObject *object)
   g_hash_table_insert (self->columns, "last-inspected",
                        hd_record_table_add_last_inspected_column (table));
   g_hash_table_insert (self->columns, "members",
-                       hd_record_table_add_column (table, _("Members"), GTK_TYPE_LABEL,
+                       hd_record_table_add_column (table, _("Members"), GTK_TYPE_INSCRIPTION,
                                                    bind_members, NULL,
                                                    GTK_SORTER (gtk_custom_sorter_new (compare_members,
                                                                                       NULL, NULL)),

@@ -103,7 +103,7 @@ static GParamSpec *properties[N_PROPS];
 /* belts, sites and inspections are the sidebar's pages; due and rectifications are the tabs of
  * the inspections page (see hd_window_set_page()). */
 static const char * const page_names[] = {
-  "belts", "sites", "inspections", "due", "rectifications", "site-table", "belt-table", NULL
+  "belts", "sites", "site-table", "belt-table", "inspections", "due", "rectifications", NULL
 };
 /* The pages the "sidebar-page" setting remembers. */
 static const char * const sidebar_pages[] = { "belts", "sites", "inspections", NULL };
