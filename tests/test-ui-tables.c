@@ -438,7 +438,7 @@ test_10k (Fixture       *fixture,
 
   hd_record_table_set_search_text (table, "");
   g_assert_cmpuint (hd_record_table_get_n_shown (table), ==, n_sites);
-  gtk_window_destroy (GTK_WINDOW (window));
+  hd_test_destroy_window (window);
   spin ();
 }
 
