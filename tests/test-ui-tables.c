@@ -94,9 +94,9 @@ find_parent_region (HdStore *store)
 
 static void
 test_sorting (Fixture       *fixture,
-              HdSiteTable   *site_table)
+              HdRecordTable *site_table)
 {
-  HdRecordTable *table = hd_site_table_get_table (site_table);
+  HdRecordTable *table = site_table;
   GListModel *shown = hd_record_table_get_shown (table);
   HdLights *lights = hd_record_table_get_lights (table);
   guint n = g_list_model_get_n_items (shown);
@@ -105,7 +105,7 @@ test_sorting (Fixture       *fixture,
   g_assert_cmpuint (n, >, 3);
 
   /* Name, descending: by collation, as the user's locale orders Chinese. */
-  hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "name"),
+  hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "name"),
                            GTK_SORT_DESCENDING);
   for (guint i = 1; i < n; i++)
     {
@@ -116,7 +116,7 @@ test_sorting (Fixture       *fixture,
     }
 
   /* Light: red first, never inspected last. */
-  hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "light"),
+  hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "light"),
                            GTK_SORT_ASCENDING);
   for (guint i = 1; i < n; i++)
     g_assert_cmpint (light_rank (hd_lights_get (lights, HD_SUBJECT_SITE,
@@ -126,7 +126,7 @@ test_sorting (Fixture       *fixture,
                                                 hd_site_get_id (shown_site (table, i)))));
 
   /* Members: numerically (9 before 10), no count last. */
-  hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "members"),
+  hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "members"),
                            GTK_SORT_ASCENDING);
   for (guint i = 1; i < n; i++)
     {
@@ -137,7 +137,7 @@ test_sorting (Fixture       *fixture,
     }
 
   /* Last inspected: oldest first, never inspected last; the dates agree with the store. */
-  hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "last-inspected"),
+  hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "last-inspected"),
                            GTK_SORT_ASCENDING);
   for (guint i = 0; i < n; i++)
     {
@@ -157,15 +157,15 @@ test_sorting (Fixture       *fixture,
     }
   g_assert_cmpuint (seen_dates, >, 0);
 
-  hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "name"),
+  hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "name"),
                            GTK_SORT_ASCENDING);
 }
 
 static void
 test_filters (Fixture     *fixture,
-              HdSiteTable *site_table)
+              HdRecordTable *site_table)
 {
-  HdRecordTable *table = hd_site_table_get_table (site_table);
+  HdRecordTable *table = site_table;
   GListModel *sites = hd_store_get_sites (fixture->store);
   guint n_sites = g_list_model_get_n_items (sites);
   GtkDropDown *kind = hd_record_table_get_filter (table, 0);
@@ -221,10 +221,10 @@ test_filters (Fixture     *fixture,
 
 static void
 test_bulk (Fixture     *fixture,
-           HdSiteTable *site_table)
+           HdRecordTable *site_table)
 {
   g_autoptr(GError) error = NULL;
-  HdRecordTable *table = hd_site_table_get_table (site_table);
+  HdRecordTable *table = site_table;
   GtkSelectionModel *selection = hd_record_table_get_selection (table);
   GListModel *sites = hd_store_get_sites (fixture->store);
   guint n_sites = g_list_model_get_n_items (sites);
@@ -264,6 +264,37 @@ test_bulk (Fixture     *fixture,
     g_assert_null (hd_site_get_region_id (hd_store_lookup_site (fixture->store, ids[i])));
   g_assert_true (hd_store_undo (fixture->store, &error));
   g_assert_no_error (error);
+
+  /* Add to belt: the selected sites not on it yet go to the end of its route, in the order
+   * shown; one undo takes them off again. */
+  {
+    g_autoptr(HdBelt) belt = g_list_model_get_item (hd_store_get_belts (fixture->store), 0);
+    g_auto(GStrv) before_route = hd_store_dup_belt_route (fixture->store, hd_belt_get_id (belt));
+    g_auto(GStrv) after_route = NULL;
+    g_autoptr(GStrvBuilder) expected = g_strv_builder_new ();
+    g_auto(GStrv) expected_route = NULL;
+
+    gtk_selection_model_unselect_all (selection);
+    gtk_selection_model_select_range (selection, 0, 4, TRUE);
+    g_strv_builder_addv (expected, (const char **) before_route);
+    {
+      g_auto(GStrv) chosen = hd_record_table_dup_selected_ids (table);
+
+      for (guint i = 0; chosen[i] != NULL; i++)
+        if (!g_strv_contains ((const char * const *) before_route, chosen[i]))
+          g_strv_builder_add (expected, chosen[i]);
+    }
+    expected_route = g_strv_builder_end (expected);
+    g_assert_cmpuint (g_strv_length (expected_route), >, g_strv_length (before_route));
+    g_assert_null (hd_site_table_add_to_belt (table, hd_belt_get_id (belt)));
+    after_route = hd_store_dup_belt_route (fixture->store, hd_belt_get_id (belt));
+    g_assert_cmpstrv (after_route, expected_route);
+    g_assert_true (hd_store_undo (fixture->store, &error));
+    g_assert_no_error (error);
+    g_strfreev (after_route);
+    after_route = hd_store_dup_belt_route (fixture->store, hd_belt_get_id (belt));
+    g_assert_cmpstrv (after_route, before_route);
+  }
 
   /* Delete: sites with inspections ask first; one undo brings all of them back. */
   gtk_selection_model_select_all (selection);
@@ -309,8 +340,8 @@ static void
 test_in_window (Fixture       *fixture,
                 gconstpointer  data)
 {
-  HdSiteTable *site_table;
-  HdBeltTable *belt_table;
+  HdRecordTable *site_table;
+  HdRecordTable *belt_table;
   HdRecordTable *table;
   guint n_belts;
 
@@ -319,9 +350,9 @@ test_in_window (Fixture       *fixture,
   g_assert_cmpstr (hd_window_get_content (fixture->window), ==, "map");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
   g_assert_cmpstr (hd_window_get_content (fixture->window), ==, "table");
-  site_table = HD_SITE_TABLE (hd_window_get_site_table (fixture->window));
+  site_table = HD_RECORD_TABLE (hd_window_get_site_table (fixture->window));
   g_assert_true (wait_until (is_mapped, site_table));
-  table = hd_site_table_get_table (site_table);
+  table = site_table;
   g_assert_cmpuint (hd_record_table_get_n_shown (table), ==,
                     g_list_model_get_n_items (hd_store_get_sites (fixture->store)));
   spin ();
@@ -337,13 +368,13 @@ test_in_window (Fixture       *fixture,
 
   /* The belts page shows the belts' table; sorted by their site counts. */
   hd_window_set_page (fixture->window, "belts");
-  belt_table = HD_BELT_TABLE (hd_window_get_belt_table (fixture->window));
+  belt_table = HD_RECORD_TABLE (hd_window_get_belt_table (fixture->window));
   spin ();
   g_assert_true (wait_until (is_mapped, belt_table));
-  table = hd_belt_table_get_table (belt_table);
+  table = belt_table;
   n_belts = g_list_model_get_n_items (hd_store_get_belts (fixture->store));
   g_assert_cmpuint (hd_record_table_get_n_shown (table), ==, n_belts);
-  hd_record_table_sort_by (table, hd_belt_table_get_column (belt_table, "sites"),
+  hd_record_table_sort_by (table, hd_record_table_get_column (belt_table, "sites"),
                            GTK_SORT_DESCENDING);
   for (guint i = 1; i < n_belts; i++)
     {
@@ -406,7 +437,7 @@ test_10k (Fixture       *fixture,
   g_assert_cmpuint (n_sites, ==, 10000);
   lights = hd_lights_new (fixture->store);
   site_table = hd_site_table_new (fixture->store, lights);
-  table = hd_site_table_get_table (HD_SITE_TABLE (site_table));
+  table = HD_RECORD_TABLE (site_table);
   window = gtk_window_new ();
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), site_table);

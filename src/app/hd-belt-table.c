@@ -6,28 +6,6 @@
 #include "hd-belt-table.h"
 #include "hd-store-lists.h"
 
-struct _HdBeltTable
-{
-  GtkWidget      parent_instance;
-
-  HdStore       *store;
-  HdLights      *lights;
-
-  HdRecordTable *table;
-  GHashTable    *columns;   /* name → GtkColumnViewColumn (owned by the column view) */
-};
-
-G_DEFINE_FINAL_TYPE (HdBeltTable, hd_belt_table, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LIGHTS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static const char *
 belt_id (gpointer record)
 {
@@ -94,7 +72,7 @@ stage_label (int value)
 }
 
 static const HdEnumField stage_field = {
-  N_("Stage"), N_("Filter by stage"), N_("Any stage"), HD_N_BELT_STAGES, 150, get_stage,
+  "stage", N_("Stage"), N_("Filter by stage"), N_("Any stage"), HD_N_BELT_STAGES, 150, get_stage,
   stage_label,
 };
 
@@ -164,148 +142,30 @@ compare_start_year (gconstpointer a,
   return ya < yb ? GTK_ORDERING_SMALLER : ya > yb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-HdRecordTable *
-hd_belt_table_get_table (HdBeltTable *self)
-{
-  g_return_val_if_fail (HD_IS_BELT_TABLE (self), NULL);
-  return self->table;
-}
-
-GtkColumnViewColumn *
-hd_belt_table_get_column (HdBeltTable *self,
-                          const char  *name)
-{
-  g_return_val_if_fail (HD_IS_BELT_TABLE (self), NULL);
-  return g_hash_table_lookup (self->columns, name);
-}
-
-static void
-hd_belt_table_constructed (GObject *object)
-{
-  HdBeltTable *self = HD_BELT_TABLE (object);
-  HdRecordTable *table = self->table;
-
-  G_OBJECT_CLASS (hd_belt_table_parent_class)->constructed (object);
-
-  hd_record_table_setup (table, self->store, self->lights, hd_store_get_belts (self->store),
-                         &belt_kind);
-  g_hash_table_insert (self->columns, "name", hd_record_table_add_name_column (table));
-  g_hash_table_insert (self->columns, "region", hd_record_table_add_region_column (table));
-  g_hash_table_insert (self->columns, "stage", hd_record_table_add_enum_column (table, &stage_field));
-  g_hash_table_insert (self->columns, "sites",
-                       hd_record_table_add_column (table, _("Sites"), GTK_TYPE_INSCRIPTION, bind_sites,
-                                                   NULL,
-                                                   GTK_SORTER (gtk_custom_sorter_new (compare_sites,
-                                                                                      NULL, NULL)),
-                                                   70));
-  g_hash_table_insert (self->columns, "start-year",
-                       hd_record_table_add_column (table, _("Start Year"), GTK_TYPE_INSCRIPTION,
-                                                   bind_start_year, NULL,
-                                                   GTK_SORTER (gtk_custom_sorter_new (compare_start_year,
-                                                                                      NULL, NULL)),
-                                                   80));
-  g_hash_table_insert (self->columns, "light", hd_record_table_add_light_column (table));
-  g_hash_table_insert (self->columns, "last-inspected",
-                       hd_record_table_add_last_inspected_column (table));
-  hd_record_table_add_region_filter (table);
-  hd_record_table_add_enum_filter (table, &stage_field);
-  hd_record_table_add_light_filter (table);
-}
-
-static void
-hd_belt_table_dispose (GObject *object)
-{
-  HdBeltTable *self = HD_BELT_TABLE (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_BELT_TABLE);
-  g_clear_object (&self->store);
-  g_clear_object (&self->lights);
-  g_clear_pointer (&self->columns, g_hash_table_unref);
-
-  G_OBJECT_CLASS (hd_belt_table_parent_class)->dispose (object);
-}
-
-static void
-hd_belt_table_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  HdBeltTable *self = HD_BELT_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LIGHTS:
-      g_value_set_object (value, self->lights);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hd_belt_table_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  HdBeltTable *self = HD_BELT_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_LIGHTS:
-      self->lights = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hd_belt_table_class_init (HdBeltTableClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = hd_belt_table_constructed;
-  object_class->dispose = hd_belt_table_dispose;
-  object_class->get_property = hd_belt_table_get_property;
-  object_class->set_property = hd_belt_table_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, HD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LIGHTS] =
-    g_param_spec_object ("lights", NULL, NULL, HD_TYPE_LIGHTS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (HD_TYPE_RECORD_TABLE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/hongdai/Hongdai/hd-belt-table.ui");
-  gtk_widget_class_bind_template_child (widget_class, HdBeltTable, table);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static void
-hd_belt_table_init (HdBeltTable *self)
-{
-  self->columns = g_hash_table_new (g_str_hash, g_str_equal);
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
 GtkWidget *
 hd_belt_table_new (HdStore  *store,
                    HdLights *lights)
 {
+  HdRecordTable *table;
+
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
   g_return_val_if_fail (HD_IS_LIGHTS (lights), NULL);
 
-  return g_object_new (HD_TYPE_BELT_TABLE, "store", store, "lights", lights, NULL);
+  table = hd_record_table_new ();
+  hd_record_table_setup (table, store, lights, hd_store_get_belts (store), &belt_kind);
+  hd_record_table_add_name_column (table);
+  hd_record_table_add_region_column (table);
+  hd_record_table_add_enum_column (table, &stage_field);
+  hd_record_table_add_column (table, "sites", _("Sites"), GTK_TYPE_INSCRIPTION, bind_sites, NULL,
+                              GTK_SORTER (gtk_custom_sorter_new (compare_sites, NULL, NULL)), 70);
+  hd_record_table_add_column (table, "start-year", _("Start Year"), GTK_TYPE_INSCRIPTION,
+                              bind_start_year, NULL,
+                              GTK_SORTER (gtk_custom_sorter_new (compare_start_year, NULL, NULL)),
+                              80);
+  hd_record_table_add_light_column (table);
+  hd_record_table_add_last_inspected_column (table);
+  hd_record_table_add_region_filter (table);
+  hd_record_table_add_enum_filter (table, &stage_field);
+  hd_record_table_add_light_filter (table);
+  return GTK_WIDGET (table);
 }

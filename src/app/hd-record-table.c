@@ -69,6 +69,7 @@ struct _HdRecordTable
   GPtrArray          *columns;        /* Column * */
   GPtrArray          *choices;        /* Choice * */
   GHashTable         *bound;          /* GtkListItem * → Column * (the rows on screen) */
+  GHashTable         *column_names;   /* name → GtkColumnViewColumn (owned by the view) */
 
   GHashTable *last_inspected;         /* id → "YYYY-MM-DD" */
   GHashTable *site_belts;             /* site id → BeltsText * */
@@ -794,6 +795,7 @@ column_unbind (GtkSignalListItemFactory *factory,
 
 GtkColumnViewColumn *
 hd_record_table_add_column (HdRecordTable *self,
+                            const char    *name,
                             const char    *title,
                             GType          cell_type,
                             HdCellBind     bind,
@@ -828,6 +830,7 @@ hd_record_table_add_column (HdRecordTable *self,
       g_object_unref (sorter);
     }
   gtk_column_view_append_column (self->column_view, view_column);
+  g_hash_table_insert (self->column_names, g_strdup (name), view_column);
   g_object_unref (view_column);
   return view_column;
 }
@@ -857,7 +860,7 @@ hd_record_table_add_name_column (HdRecordTable *self)
 {
   GtkColumnViewColumn *column;
 
-  column = hd_record_table_add_column (self, _("Name"), GTK_TYPE_INSCRIPTION, bind_name, NULL,
+  column = hd_record_table_add_column (self, "name", _("Name"), GTK_TYPE_INSCRIPTION, bind_name, NULL,
                                        GTK_SORTER (gtk_custom_sorter_new (compare_names, self, NULL)),
                                        -1);
   gtk_column_view_column_set_fixed_width (column, 200);
@@ -895,7 +898,7 @@ compare_regions (gconstpointer a,
 GtkColumnViewColumn *
 hd_record_table_add_region_column (HdRecordTable *self)
 {
-  return hd_record_table_add_column (self, _("Region"), GTK_TYPE_INSCRIPTION, bind_region, NULL,
+  return hd_record_table_add_column (self, "region", _("Region"), GTK_TYPE_INSCRIPTION, bind_region, NULL,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_regions, self, NULL)),
                                      90);
 }
@@ -929,7 +932,7 @@ compare_lights (gconstpointer a,
 GtkColumnViewColumn *
 hd_record_table_add_light_column (HdRecordTable *self)
 {
-  return hd_record_table_add_column (self, _("Light"), HD_TYPE_LIGHT_DOT, bind_light, NULL,
+  return hd_record_table_add_column (self, "light", _("Light"), HD_TYPE_LIGHT_DOT, bind_light, NULL,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_lights, self, NULL)),
                                      60);
 }
@@ -964,7 +967,7 @@ compare_last_inspected (gconstpointer a,
 GtkColumnViewColumn *
 hd_record_table_add_last_inspected_column (HdRecordTable *self)
 {
-  return hd_record_table_add_column (self, _("Last Inspected"), GTK_TYPE_INSCRIPTION,
+  return hd_record_table_add_column (self, "last-inspected", _("Last Inspected"), GTK_TYPE_INSCRIPTION,
                                      bind_last_inspected, NULL,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_last_inspected,
                                                                         self, NULL)),
@@ -996,7 +999,7 @@ GtkColumnViewColumn *
 hd_record_table_add_enum_column (HdRecordTable     *self,
                                  const HdEnumField *field)
 {
-  return hd_record_table_add_column (self, gettext (field->title), GTK_TYPE_INSCRIPTION, bind_enum,
+  return hd_record_table_add_column (self, field->name, gettext (field->title), GTK_TYPE_INSCRIPTION, bind_enum,
                                      (gpointer) field,
                                      GTK_SORTER (gtk_custom_sorter_new (compare_enum,
                                                                         (gpointer) field, NULL)),
@@ -1351,6 +1354,14 @@ hd_record_table_sort_by (HdRecordTable       *self,
   gtk_column_view_sort_by_column (self->column_view, column, order);
 }
 
+GtkColumnViewColumn *
+hd_record_table_get_column (HdRecordTable *self,
+                            const char    *name)
+{
+  g_return_val_if_fail (HD_IS_RECORD_TABLE (self), NULL);
+  return g_hash_table_lookup (self->column_names, name);
+}
+
 GtkDropDown *
 hd_record_table_get_filter (HdRecordTable *self,
                             guint          index)
@@ -1475,6 +1486,7 @@ hd_record_table_finalize (GObject *object)
   g_ptr_array_unref (self->columns);
   g_ptr_array_unref (self->choices);
   g_hash_table_unref (self->bound);
+  g_hash_table_unref (self->column_names);
   g_clear_pointer (&self->last_inspected, g_hash_table_unref);
   g_clear_pointer (&self->site_belts, g_hash_table_unref);
   g_clear_pointer (&self->region_set, g_hash_table_unref);
@@ -1524,6 +1536,7 @@ hd_record_table_init (HdRecordTable *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->choices = g_ptr_array_new_with_free_func (g_free);
   self->bound = g_hash_table_new (NULL, NULL);
+  self->column_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->region_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -54,7 +54,8 @@ void            hd_record_table_setup             (HdRecordTable           *self
 HdStore        *hd_record_table_get_store         (HdRecordTable           *self);
 HdLights       *hd_record_table_get_lights        (HdRecordTable           *self);
 
-/* Columns, in the order added. @bind fills @cell (a GtkInscription unless @cell_type says otherwise)
+/* Columns, in the order added; @name finds the column again (hd_record_table_get_column()).
+ * @bind fills @cell (a GtkInscription unless @cell_type says otherwise)
  * for @record; it runs again for every shown row whenever the store or the lights change.
  * @sorter: (transfer full) (nullable): the column's sort order, for ascending.
  * @width: a fixed width in pixels; 0: the cells' natural width; -1: takes the room left. */
@@ -63,13 +64,15 @@ typedef void (*HdCellBind) (HdRecordTable *table,
                             gpointer       record,
                             gpointer       user_data);
 GtkColumnViewColumn *hd_record_table_add_column  (HdRecordTable  *self,
+                                                  const char     *name,
                                                   const char     *title,
                                                   GType           cell_type,
                                                   HdCellBind      bind,
                                                   gpointer        user_data,
                                                   GtkSorter      *sorter,
                                                   int             width);
-/* The columns both tables have: name (the default sort), region, light, last inspected. */
+/* The columns both tables have: "name" (the default sort), "region", "light",
+ * "last-inspected". */
 GtkColumnViewColumn *hd_record_table_add_name_column           (HdRecordTable *self);
 GtkColumnViewColumn *hd_record_table_add_region_column         (HdRecordTable *self);
 GtkColumnViewColumn *hd_record_table_add_light_column          (HdRecordTable *self);
@@ -91,6 +94,7 @@ GtkDropDown    *hd_record_table_add_light_filter  (HdRecordTable      *self);
 /* A field whose values are one of the domain's enumerations (kind, domain, level, stage):
  * a column sorted in the enumeration's order and a drop-down filter with every value. */
 typedef struct {
+  const char *name;                   /* the column's name, "kind" */
   const char *title;                  /* the column's title (translated at use) */
   const char *accessible_label;       /* the filter's label, "Filter by kind" */
   const char *any_label;              /* the filter's first entry, "Any kind" */
@@ -135,6 +139,9 @@ void            hd_record_table_clear_filters     (HdRecordTable      *self);
 void            hd_record_table_sort_by           (HdRecordTable      *self,
                                                    GtkColumnViewColumn *column,
                                                    GtkSortType         order);
+/* The column added with @name. (transfer none) (nullable) */
+GtkColumnViewColumn *hd_record_table_get_column  (HdRecordTable      *self,
+                                                  const char         *name);
 /* The @index-th drop-down filter, in the order added. (transfer none) (nullable) */
 GtkDropDown    *hd_record_table_get_filter        (HdRecordTable      *self,
                                                    guint               index);

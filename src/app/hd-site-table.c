@@ -7,29 +7,6 @@
 #include "hd-site-table.h"
 #include "hd-store-lists.h"
 
-struct _HdSiteTable
-{
-  GtkWidget      parent_instance;
-
-  HdStore       *store;
-  HdLights      *lights;
-
-  HdRecordTable *table;
-  GtkWidget     *add_to_belt_button;
-  GHashTable    *columns;   /* name → GtkColumnViewColumn (owned by the column view) */
-};
-
-G_DEFINE_FINAL_TYPE (HdSiteTable, hd_site_table, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_LIGHTS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static const char *
 site_id (gpointer record)
 {
@@ -121,14 +98,14 @@ level_label (int value)
 }
 
 static const HdEnumField kind_field = {
-  N_("Kind"), N_("Filter by kind"), N_("Any kind"), HD_N_SITE_KINDS, 130, get_kind, kind_label,
+  "kind", N_("Kind"), N_("Filter by kind"), N_("Any kind"), HD_N_SITE_KINDS, 130, get_kind, kind_label,
 };
 static const HdEnumField domain_field = {
-  N_("Domain"), N_("Filter by domain"), N_("Any domain"), HD_N_DOMAINS, 120, get_domain,
+  "domain", N_("Domain"), N_("Filter by domain"), N_("Any domain"), HD_N_DOMAINS, 120, get_domain,
   domain_label,
 };
 static const HdEnumField level_field = {
-  N_("Level"), N_("Filter by level"), N_("Any level"), HD_N_SITE_LEVELS, 110, get_level,
+  "level", N_("Level"), N_("Filter by level"), N_("Any level"), HD_N_SITE_LEVELS, 110, get_level,
   level_label,
 };
 
@@ -184,18 +161,19 @@ compare_members (gconstpointer a,
 }
 
 static void
-add_to_belt_now (HdSiteTable        *self,
+add_to_belt_now (HdRecordTable      *table,
                  const char         *belt_id,
                  const char * const *site_ids)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  HdBelt *belt = hd_store_lookup_belt (self->store, belt_id);
+  HdStore *store = hd_record_table_get_store (table);
+  HdBelt *belt = hd_store_lookup_belt (store, belt_id);
   guint n_added = 0;
 
-  if (!hd_store_add_sites_to_belt (self->store, belt_id, site_ids, &n_added, &error))
+  if (!hd_store_add_sites_to_belt (store, belt_id, site_ids, &n_added, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (table));
 
       g_warning ("Could not add sites to a belt: %s", error->message);
       if (GTK_IS_WINDOW (root))
@@ -210,13 +188,13 @@ add_to_belt_now (HdSiteTable        *self,
     }
   if (n_added > 0)
     {
-      hd_record_table_toast_undo (GTK_WIDGET (self), hd_store_get_undo_label (self->store));
+      hd_record_table_toast_undo (GTK_WIDGET (table), hd_store_get_undo_label (store));
       return;
     }
   /* Translators: a toast; %s is a belt's name */
   title = g_strdup_printf (_("The sites are already on “%s”"), belt ? hd_belt_get_name (belt) : "");
   {
-    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (table), ADW_TYPE_TOAST_OVERLAY);
 
     if (overlay != NULL)
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
@@ -224,7 +202,7 @@ add_to_belt_now (HdSiteTable        *self,
 }
 
 static void
-on_add_to_belt_response (HdSiteTable      *self,
+on_add_to_belt_response (HdRecordTable    *table,
                          const char       *response,
                          AdwMessageDialog *dialog)
 {
@@ -233,7 +211,7 @@ on_add_to_belt_response (HdSiteTable      *self,
 
   if (g_strcmp0 (response, "add") != 0 || belt == NULL)
     return;
-  add_to_belt_now (self, hd_belt_get_id (belt), g_object_get_data (G_OBJECT (dialog), "sites"));
+  add_to_belt_now (table, hd_belt_get_id (belt), g_object_get_data (G_OBJECT (dialog), "sites"));
 }
 
 static int
@@ -247,35 +225,37 @@ compare_belt_names (gconstpointer a,
 }
 
 GtkWidget *
-hd_site_table_add_to_belt (HdSiteTable *self,
-                           const char  *belt_id)
+hd_site_table_add_to_belt (HdRecordTable *table,
+                           const char    *belt_id)
 {
   g_auto(GStrv) sites = NULL;
   g_autofree char *heading = NULL;
   GtkSortListModel *belts;
   GtkWidget *dialog, *drop_down;
+  HdStore *store;
   GtkRoot *root;
   guint n;
 
-  g_return_val_if_fail (HD_IS_SITE_TABLE (self), NULL);
+  g_return_val_if_fail (HD_IS_RECORD_TABLE (table), NULL);
 
-  sites = hd_record_table_dup_selected_ids (self->table);
+  store = hd_record_table_get_store (table);
+  sites = hd_record_table_dup_selected_ids (table);
   n = g_strv_length (sites);
   if (n == 0)
     return NULL;
   if (belt_id != NULL)
     {
-      add_to_belt_now (self, belt_id, (const char * const *) sites);
+      add_to_belt_now (table, belt_id, (const char * const *) sites);
       return NULL;
     }
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
+  root = gtk_widget_get_root (GTK_WIDGET (table));
   /* Translators: a dialog's heading */
   heading = g_strdup_printf (ngettext ("Add %u Site to a Belt", "Add %u Sites to a Belt", n), n);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                    _("The sites are appended to the end of the belt's route in "
                                      "the order shown; sites already on it keep their place."));
-  belts = gtk_sort_list_model_new (g_object_ref (hd_store_get_belts (self->store)),
+  belts = gtk_sort_list_model_new (g_object_ref (hd_store_get_belts (store)),
                                    GTK_SORTER (gtk_custom_sorter_new (compare_belt_names, NULL,
                                                                       NULL)));
   drop_down = gtk_drop_down_new (G_LIST_MODEL (belts),
@@ -293,173 +273,56 @@ hd_site_table_add_to_belt (HdSiteTable *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add",
-                                           g_list_model_get_n_items (hd_store_get_belts (self->store)) > 0);
+                                           g_list_model_get_n_items (hd_store_get_belts (store)) > 0);
   g_object_set_data_full (G_OBJECT (dialog), "sites", g_steal_pointer (&sites),
                           (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_to_belt_response), self,
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_to_belt_response), table,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
 
 static void
-on_add_to_belt_clicked (HdSiteTable *self)
+on_add_to_belt_clicked (HdRecordTable *table)
 {
-  hd_site_table_add_to_belt (self, NULL);
-}
-
-HdRecordTable *
-hd_site_table_get_table (HdSiteTable *self)
-{
-  g_return_val_if_fail (HD_IS_SITE_TABLE (self), NULL);
-  return self->table;
-}
-
-GtkColumnViewColumn *
-hd_site_table_get_column (HdSiteTable *self,
-                          const char  *name)
-{
-  g_return_val_if_fail (HD_IS_SITE_TABLE (self), NULL);
-  return g_hash_table_lookup (self->columns, name);
-}
-
-static void
-hd_site_table_constructed (GObject *object)
-{
-  HdSiteTable *self = HD_SITE_TABLE (object);
-  HdRecordTable *table = self->table;
-
-  G_OBJECT_CLASS (hd_site_table_parent_class)->constructed (object);
-
-  hd_record_table_setup (table, self->store, self->lights, hd_store_get_sites (self->store),
-                         &site_kind);
-  g_hash_table_insert (self->columns, "name", hd_record_table_add_name_column (table));
-  g_hash_table_insert (self->columns, "kind", hd_record_table_add_enum_column (table, &kind_field));
-  g_hash_table_insert (self->columns, "domain",
-                       hd_record_table_add_enum_column (table, &domain_field));
-  g_hash_table_insert (self->columns, "level", hd_record_table_add_enum_column (table, &level_field));
-  g_hash_table_insert (self->columns, "region", hd_record_table_add_region_column (table));
-  g_hash_table_insert (self->columns, "belts",
-                       hd_record_table_add_column (table, _("Belts"), GTK_TYPE_INSCRIPTION, bind_belts,
-                                                   NULL,
-                                                   GTK_SORTER (gtk_custom_sorter_new (compare_belts,
-                                                                                      table, NULL)),
-                                                   150));
-  g_hash_table_insert (self->columns, "light", hd_record_table_add_light_column (table));
-  g_hash_table_insert (self->columns, "last-inspected",
-                       hd_record_table_add_last_inspected_column (table));
-  g_hash_table_insert (self->columns, "members",
-                       hd_record_table_add_column (table, _("Members"), GTK_TYPE_INSCRIPTION,
-                                                   bind_members, NULL,
-                                                   GTK_SORTER (gtk_custom_sorter_new (compare_members,
-                                                                                      NULL, NULL)),
-                                                   80));
-  hd_record_table_add_enum_filter (table, &kind_field);
-  hd_record_table_add_enum_filter (table, &domain_field);
-  hd_record_table_add_region_filter (table);
-  hd_record_table_add_light_filter (table);
-  self->add_to_belt_button = gtk_button_new_with_mnemonic (_("Add to _Belt…"));
-  gtk_widget_set_tooltip_text (self->add_to_belt_button,
-                               _("Append the Selected Sites to a Belt's Route"));
-  g_signal_connect_swapped (self->add_to_belt_button, "clicked",
-                            G_CALLBACK (on_add_to_belt_clicked), self);
-  hd_record_table_add_bulk_button (table, self->add_to_belt_button);
-}
-
-static void
-hd_site_table_dispose (GObject *object)
-{
-  HdSiteTable *self = HD_SITE_TABLE (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_SITE_TABLE);
-  g_clear_object (&self->store);
-  g_clear_object (&self->lights);
-  g_clear_pointer (&self->columns, g_hash_table_unref);
-
-  G_OBJECT_CLASS (hd_site_table_parent_class)->dispose (object);
-}
-
-static void
-hd_site_table_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  HdSiteTable *self = HD_SITE_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_LIGHTS:
-      g_value_set_object (value, self->lights);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hd_site_table_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  HdSiteTable *self = HD_SITE_TABLE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_LIGHTS:
-      self->lights = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hd_site_table_class_init (HdSiteTableClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = hd_site_table_constructed;
-  object_class->dispose = hd_site_table_dispose;
-  object_class->get_property = hd_site_table_get_property;
-  object_class->set_property = hd_site_table_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, HD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LIGHTS] =
-    g_param_spec_object ("lights", NULL, NULL, HD_TYPE_LIGHTS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (HD_TYPE_RECORD_TABLE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/hongdai/Hongdai/hd-site-table.ui");
-  gtk_widget_class_bind_template_child (widget_class, HdSiteTable, table);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-static void
-hd_site_table_init (HdSiteTable *self)
-{
-  self->columns = g_hash_table_new (g_str_hash, g_str_equal);
-  gtk_widget_init_template (GTK_WIDGET (self));
+  hd_site_table_add_to_belt (table, NULL);
 }
 
 GtkWidget *
 hd_site_table_new (HdStore  *store,
                    HdLights *lights)
 {
+  HdRecordTable *table;
+  GtkWidget *button;
+
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
   g_return_val_if_fail (HD_IS_LIGHTS (lights), NULL);
 
-  return g_object_new (HD_TYPE_SITE_TABLE, "store", store, "lights", lights, NULL);
+  table = hd_record_table_new ();
+  hd_record_table_setup (table, store, lights, hd_store_get_sites (store), &site_kind);
+  hd_record_table_add_name_column (table);
+  hd_record_table_add_enum_column (table, &kind_field);
+  hd_record_table_add_enum_column (table, &domain_field);
+  hd_record_table_add_enum_column (table, &level_field);
+  hd_record_table_add_region_column (table);
+  hd_record_table_add_column (table, "belts", _("Belts"), GTK_TYPE_INSCRIPTION, bind_belts, NULL,
+                              GTK_SORTER (gtk_custom_sorter_new (compare_belts, table, NULL)),
+                              150);
+  hd_record_table_add_light_column (table);
+  hd_record_table_add_last_inspected_column (table);
+  hd_record_table_add_column (table, "members", _("Members"), GTK_TYPE_INSCRIPTION, bind_members,
+                              NULL,
+                              GTK_SORTER (gtk_custom_sorter_new (compare_members, NULL, NULL)),
+                              80);
+  hd_record_table_add_enum_filter (table, &kind_field);
+  hd_record_table_add_enum_filter (table, &domain_field);
+  hd_record_table_add_region_filter (table);
+  hd_record_table_add_light_filter (table);
+
+  button = gtk_button_new_with_mnemonic (_("Add to _Belt…"));
+  gtk_widget_set_tooltip_text (button, _("Append the Selected Sites to a Belt's Route"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_to_belt_clicked), table,
+                           G_CONNECT_SWAPPED);
+  hd_record_table_add_bulk_button (table, button);
+  return GTK_WIDGET (table);
 }

@@ -48,8 +48,8 @@ struct _HdWindow
   HdHistoryView        *history_view;
   HdInspectionView     *inspection_view;
   /* The tables (issue 4): the content area shows one instead of the map (Ctrl+T) */
-  HdSiteTable          *site_table;
-  HdBeltTable          *belt_table;
+  HdRecordTable        *site_table;
+  HdRecordTable        *belt_table;
 
   /* hd_window_fix_size() */
   int                   fixed_width;
@@ -636,9 +636,7 @@ search_action (GtkWidget  *widget,
       self->site_table != NULL)
     {
       HdRecordTable *table = g_strcmp0 (gtk_stack_get_visible_child_name (self->table_stack),
-                                        "belts") == 0
-                               ? hd_belt_table_get_table (self->belt_table)
-                               : hd_site_table_get_table (self->site_table);
+                                        "belts") == 0 ? self->belt_table : self->site_table;
 
       gtk_widget_grab_focus (hd_record_table_get_search_entry (table));
     }
@@ -1104,8 +1102,8 @@ show_table_action (GtkWidget  *widget,
 static void
 setup_tables (HdWindow *self)
 {
-  self->site_table = HD_SITE_TABLE (hd_site_table_new (self->store, self->lights));
-  self->belt_table = HD_BELT_TABLE (hd_belt_table_new (self->store, self->lights));
+  self->site_table = HD_RECORD_TABLE (hd_site_table_new (self->store, self->lights));
+  self->belt_table = HD_RECORD_TABLE (hd_belt_table_new (self->store, self->lights));
   gtk_stack_add_named (self->table_stack, GTK_WIDGET (self->site_table), "sites");
   gtk_stack_add_named (self->table_stack, GTK_WIDGET (self->belt_table), "belts");
   sync_table_page (self);

@@ -105,7 +105,7 @@ GtkWidget   *hd_window_get_inspection_view (HdWindow          *self);
 GtkWidget   *hd_window_get_history_view   (HdWindow           *self);
 GtkWidget   *hd_window_get_inspections_panel (HdWindow        *self);
 GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
-/* The tables (HdSiteTable, HdBeltTable) the content area shows instead of the map while
+/* The tables (HdRecordTable: hd_site_table_new(), hd_belt_table_new()) the content area shows instead of the map while
  * win.show-table (Ctrl+T, the header's table button) is on; the one of the sidebar's page is
  * shown. (transfer none) (nullable): %NULL without a store. */
 GtkWidget   *hd_window_get_site_table     (HdWindow           *self);

@@ -208,13 +208,13 @@ static const char * const typed[] = {
 /* Types the words into the table and the naive filter, then sorts both by name and by light. */
 static void
 measure_all (HdStore            *store,
-             HdSiteTable        *site_table,
+             HdRecordTable        *site_table,
              GtkCustomFilter    *naive_filter,
              GtkFilterListModel *naive_filtered,
              GtkSortListModel   *naive_sorted,
              Figures            *out)
 {
-  HdRecordTable *table = hd_site_table_get_table (site_table);
+  HdRecordTable *table = site_table;
   double ours_ms[G_N_ELEMENTS (typed)], naive_ms[G_N_ELEMENTS (typed)];
   double sort_name_ms[RUNS], naive_name_ms[RUNS], sort_light_ms[RUNS], naive_light_ms[RUNS];
   GListModel *sites = hd_store_get_sites (store);
@@ -245,13 +245,13 @@ measure_all (HdStore            *store,
 
   for (guint run = 0; run < RUNS; run++)
     {
-      GtkColumnViewColumn *name = hd_site_table_get_column (site_table, "name");
-      GtkColumnViewColumn *light = hd_site_table_get_column (site_table, "light");
+      GtkColumnViewColumn *name = hd_record_table_get_column (site_table, "name");
+      GtkColumnViewColumn *light = hd_record_table_get_column (site_table, "light");
       g_autoptr(GHashTable) per_row = g_hash_table_new (NULL, NULL);
       GDate today = hd_store_get_today (store);
 
       /* From another order (members), so that each sort has work to do. */
-      hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "members"),
+      hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "members"),
                                GTK_SORT_ASCENDING);
       spin ();
       start = now_ms ();
@@ -274,7 +274,7 @@ measure_all (HdStore            *store,
         naive_name_ms[run] = now_ms () - start;
       }
 
-      hd_record_table_sort_by (table, hd_site_table_get_column (site_table, "members"),
+      hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "members"),
                                GTK_SORT_ASCENDING);
       spin ();
       start = now_ms ();
@@ -351,7 +351,7 @@ main (int   argc,
            (g_get_monotonic_time () / 1000.0 - start) / 1000, collation ? collation : "C");
 
   site_table = hd_site_table_new (store, lights);
-  table = hd_site_table_get_table (HD_SITE_TABLE (site_table));
+  table = HD_RECORD_TABLE (site_table);
   window = gtk_window_new ();
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), site_table);
@@ -375,10 +375,10 @@ main (int   argc,
 
   /* First as the user has it, with the column view's rows; then the models alone (the view
    * let go of), as the naive way is measured. */
-  measure_all (store, HD_SITE_TABLE (site_table), naive_filter, naive_filtered, naive_sorted,
+  measure_all (store, HD_RECORD_TABLE (site_table), naive_filter, naive_filtered, naive_sorted,
                &shown);
   gtk_column_view_set_model (hd_record_table_get_column_view (table), NULL);
-  measure_all (store, HD_SITE_TABLE (site_table), naive_filter, naive_filtered, naive_sorted,
+  measure_all (store, HD_RECORD_TABLE (site_table), naive_filter, naive_filtered, naive_sorted,
                &models);
 
   report ("lists keystroke refilter, models, first (texts folded once)", models.keystroke_first,
