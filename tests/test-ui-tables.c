@@ -39,6 +39,42 @@ show_window (Fixture *fixture)
   g_assert_true (wait_until (is_mapped, fixture->window));
 }
 
+static void
+on_shot_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hd_window_screenshot_finish (HD_WINDOW (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* With HONGDAI_TEST_SHOTS=DIR set, a picture of the window is left there (to look at). */
+static void
+keep_shot (Fixture    *fixture,
+           const char *name)
+{
+  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean done = FALSE;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (path);
+  hd_window_screenshot_async (fixture->window, file, NULL, on_shot_done, &done);
+  g_assert_true (wait_until (is_true, &done));
+}
+
 static HdSite *
 shown_site (HdRecordTable *table,
             guint          position)
@@ -213,6 +249,7 @@ test_filters (Fixture     *fixture,
   hd_record_table_set_search_text (table, "没有这样的示范点 xyz");
   g_assert_cmpuint (hd_record_table_get_n_shown (table), ==, 0);
   g_assert_cmpstr (hd_record_table_get_state (table), ==, "empty");
+  keep_shot (fixture, "tables-empty.png");
   hd_record_table_clear_filters (table);
   g_assert_cmpuint (hd_record_table_get_n_shown (table), ==, n_sites);
   g_assert_cmpstr (hd_record_table_get_state (table), ==, "table");
@@ -236,6 +273,7 @@ test_bulk (Fixture     *fixture,
 
   /* Three rows, assigned a region at once. */
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  keep_shot (fixture, "tables-selection.png");
   ids = hd_record_table_dup_selected_ids (table);
   g_assert_cmpuint (g_strv_length (ids), ==, 3);
   before = g_new0 (char *, 4);
