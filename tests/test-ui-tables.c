@@ -425,6 +425,43 @@ test_in_window (Fixture       *fixture,
   /* Ctrl+T again: back to the map. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
   g_assert_cmpstr (hd_window_get_content (fixture->window), ==, "map");
+  spin ();
+
+  /* A table behind the map reads the store's changes when it is shown again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HdBelt) belt = g_list_model_get_item (hd_store_get_belts (fixture->store), 0);
+    g_auto(GStrv) route = hd_store_dup_belt_route (fixture->store, hd_belt_get_id (belt));
+    GListModel *sites = hd_store_get_sites (fixture->store);
+    g_autofree char *before = NULL;
+    const char *site_id = NULL;
+    const char *after;
+
+    for (guint i = 0; site_id == NULL && i < g_list_model_get_n_items (sites); i++)
+      {
+        g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
+
+        if (!g_strv_contains ((const char * const *) route, hd_site_get_id (site)))
+          site_id = hd_site_get_id (hd_store_lookup_site (fixture->store, hd_site_get_id (site)));
+      }
+    g_assert_nonnull (site_id);
+    table = HD_RECORD_TABLE (hd_window_get_site_table (fixture->window));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (table)));
+    before = g_strdup (hd_record_table_get_site_belts (table, site_id));
+    {
+      const char *one[] = { site_id, NULL };
+
+      g_assert_true (hd_store_add_sites_to_belt (fixture->store, hd_belt_get_id (belt), one, NULL,
+                                                 &error));
+      g_assert_no_error (error);
+    }
+    g_assert_cmpstr (hd_record_table_get_site_belts (table, site_id), ==, before);
+    hd_window_set_page (fixture->window, "site-table");
+    g_assert_true (wait_until (is_mapped, table));
+    after = hd_record_table_get_site_belts (table, site_id);
+    g_assert_nonnull (after);
+    g_assert_nonnull (strstr (after, hd_belt_get_name (belt)));
+  }
 }
 
 /* What the user would count: sites whose name, organisation or address holds @text, case

@@ -36,6 +36,13 @@ typedef struct {
   char *key;
 } BeltsText;
 
+/* What a store change left to do while the table was not shown. */
+typedef enum {
+  STALE_LAST_INSPECTED = 1 << 0,
+  STALE_SITE_BELTS     = 1 << 1,
+  STALE_ROWS           = 1 << 2,
+} Stale;
+
 struct _HdRecordTable
 {
   GtkWidget        parent_instance;
@@ -71,6 +78,7 @@ struct _HdRecordTable
   GHashTable         *bound;          /* GtkListItem * → Column * (the rows on screen) */
   GHashTable         *column_names;   /* name → GtkColumnViewColumn (owned by the view) */
 
+  guint       stale;                  /* Stale flags: what to read again once shown */
   GHashTable *last_inspected;         /* id → "YYYY-MM-DD" */
   GHashTable *site_belts;             /* site id → BeltsText * */
   GHashTable *region_keys;            /* region id → collation key */
@@ -425,6 +433,29 @@ refresh_all (HdRecordTable *self)
   update_count (self);
 }
 
+/* Reads what changed since the table last looked, then refreshes the rows. */
+static void
+catch_up (HdRecordTable *self)
+{
+  if (self->stale & STALE_LAST_INSPECTED)
+    reload_last_inspected (self);
+  if (self->stale & STALE_SITE_BELTS)
+    reload_site_belts (self);
+  if (self->stale & STALE_ROWS)
+    refresh_all (self);
+  self->stale = 0;
+}
+
+static void
+hd_record_table_map (GtkWidget *widget)
+{
+  HdRecordTable *self = HD_RECORD_TABLE (widget);
+
+  GTK_WIDGET_CLASS (hd_record_table_parent_class)->map (widget);
+  if (self->store != NULL && self->stale != 0)
+    catch_up (self);
+}
+
 static void
 forget_record_caches (HdRecordTable      *self,
                       const char * const *ids)
@@ -470,16 +501,21 @@ on_store_changed (HdRecordTable *self,
       rebuild_region_choices (self);
     }
   if (kinds & (HD_CHANGE_INSPECTIONS | own))
-    reload_last_inspected (self);
+    self->stale |= STALE_LAST_INSPECTED;
   if (kinds & (HD_CHANGE_ROUTES | HD_CHANGE_BELTS | HD_CHANGE_SITES))
-    reload_site_belts (self);
-  refresh_all (self);
+    self->stale |= STALE_SITE_BELTS;
+  self->stale |= STALE_ROWS;
+  /* A table behind the map catches up when it is shown, not on every edit. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self);
 }
 
 static void
 on_lights_changed (HdRecordTable *self)
 {
-  refresh_all (self);
+  self->stale |= STALE_ROWS;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1504,6 +1540,7 @@ hd_record_table_class_init (HdRecordTableClass *klass)
 
   object_class->dispose = hd_record_table_dispose;
   object_class->finalize = hd_record_table_finalize;
+  widget_class->map = hd_record_table_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hongdai/Hongdai/hd-record-table.ui");
