@@ -38,38 +38,43 @@ hd_test_fixture_open (Fixture  *fixture,
     }
 }
 
+static inline gboolean
+keep_waking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* GTK 4.8 arms the tooltip's hover timeout when a window maps under the (Xvfb) pointer over a
+ * widget with a tooltip (the map, the tables); if the window is gone when it fires, GTK asks the
+ * gone surface for the pointer position and logs criticals from the main loop (fatal here). So
+ * a window lives until that timeout (500 ms) has passed. */
+#define HD_TEST_TOOLTIP_WAIT_MS 600
+
+/* Destroys a window once no tooltip timeout can outlive it. */
+static inline void
+hd_test_destroy_window (GtkWidget *window)
+{
+  gint64 until = g_get_monotonic_time () + HD_TEST_TOOLTIP_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (10, keep_waking, NULL);
+
+  /* Unmapped first, so no new pointer or scrollbar-indicator timeouts start meanwhile. */
+  gtk_widget_set_visible (window, FALSE);
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static inline void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    {
-      /* Unmapped first, then the main loop run for 600 ms before the window is destroyed: GTK
-       * 4.8 may leave a timeout (a tooltip's 500 ms one after keyboard focus moves, or a
-       * scrollbar indicator's) that asks the destroyed window for the pointer, a critical
-       * (gdk_surface_get_device_position) that is fatal in tests. It failed ui-inspection about
-       * one run in two under ASan on a loaded machine; letting it fire first fixed it. */
-      gint64 until = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
-
-      gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-      while (g_get_monotonic_time () < until)
-        {
-          while (g_main_context_iteration (NULL, FALSE))
-            ;
-          g_usleep (5000);
-        }
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-    }
+    hd_test_destroy_window (GTK_WIDGET (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&fixture->store);
   hd_test_dir_free (fixture->dir);
-}
-
-static inline gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
 }
 
 /* Runs the main loop until @done says so; FALSE after WAIT_MS. */

@@ -33,7 +33,7 @@ static const GOptionEntry option_entries[] = {
   { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Load the sample workspace first if the workspace is empty"), NULL },
   { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the page NAME (belts, sites, inspections, due, rectifications)"), N_("NAME") },
+    N_("Show the page NAME (belts, sites, inspections, due, rectifications, site-table, belt-table)"), N_("NAME") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Save the window at 1280×800 to the PNG FILE, then quit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,

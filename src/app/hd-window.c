@@ -9,6 +9,8 @@
 #include "hd-inspection-view.h"
 #include "hd-inspections-panel.h"
 #include "hd-lights.h"
+#include "hd-belt-table.h"
+#include "hd-site-table.h"
 #include "hd-map-view.h"
 #include "hd-plan-editor.h"
 #include "hd-plan-progress.h"
@@ -53,6 +55,9 @@ struct _HdWindow
   /* Plans (issue 6) */
   HdPlansPanel         *plans_panel;
   HdPlanView           *plan_view;
+  /* The tables (issue 4): the content area shows one instead of the map (Ctrl+T) */
+  HdRecordTable        *site_table;
+  HdRecordTable        *belt_table;
 
   /* hd_window_fix_size() */
   int                   fixed_width;
@@ -78,6 +83,8 @@ struct _HdWindow
   AdwBin               *inspection_bin;
   AdwBin               *plans_bin;
   AdwBin               *plan_bin;
+  GtkStack             *table_stack;
+  GtkToggleButton      *table_button;
   AdwStatusPage        *empty_page;
   GtkWidget            *open_sample_button;
   AdwStatusPage        *error_page;
@@ -106,7 +113,8 @@ static GParamSpec *properties[N_PROPS];
 /* belts, sites and inspections are the sidebar's pages; due and rectifications are the tabs of
  * the inspections page (see hd_window_set_page()). */
 static const char * const page_names[] = {
-  "belts", "sites", "inspections", "due", "rectifications", "plans", NULL
+  "belts", "sites", "site-table", "belt-table", "inspections", "due", "rectifications", "plans",
+  NULL
 };
 /* The pages the "sidebar-page" setting remembers. */
 static const char * const sidebar_pages[] = { "belts", "sites", "inspections", "plans", NULL };
@@ -635,7 +643,15 @@ search_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workspace") != 0)
     return;
 
-  if (g_strcmp0 (page, "sites") == 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "table") == 0 &&
+      self->site_table != NULL)
+    {
+      HdRecordTable *table = g_strcmp0 (gtk_stack_get_visible_child_name (self->table_stack),
+                                        "belts") == 0 ? self->belt_table : self->site_table;
+
+      gtk_widget_grab_focus (hd_record_table_get_search_entry (table));
+    }
+  else if (g_strcmp0 (page, "sites") == 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->site_search));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->belt_search));
@@ -1090,6 +1106,62 @@ show_map_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->content_stack, "map");
 }
 
+/* Tables: the one of the sidebar's page (sites or belts) fills the content area instead of the
+ * map while the header's table button is down. */
+static void
+sync_table_page (HdWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->sidebar_stack);
+
+  if (g_strcmp0 (page, "belts") == 0 || g_strcmp0 (page, "sites") == 0)
+    gtk_stack_set_visible_child_name (self->table_stack, page);
+}
+
+static void
+on_table_button_toggled (HdWindow *self)
+{
+  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "table") == 0;
+
+  if (gtk_toggle_button_get_active (self->table_button) == shown || self->site_table == NULL)
+    return;
+  sync_table_page (self);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    gtk_toggle_button_get_active (self->table_button) ? "table" : "map");
+}
+
+static void
+on_content_changed (HdWindow *self)
+{
+  gtk_toggle_button_set_active (self->table_button,
+                                g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                           "table") == 0);
+}
+
+static void
+show_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->table_button,
+                                !gtk_toggle_button_get_active (self->table_button));
+}
+
+static void
+setup_tables (HdWindow *self)
+{
+  self->site_table = HD_RECORD_TABLE (hd_site_table_new (self->store, self->lights));
+  self->belt_table = HD_RECORD_TABLE (hd_belt_table_new (self->store, self->lights));
+  gtk_stack_add_named (self->table_stack, GTK_WIDGET (self->site_table), "sites");
+  gtk_stack_add_named (self->table_stack, GTK_WIDGET (self->belt_table), "belts");
+  sync_table_page (self);
+  g_signal_connect_object (self->sidebar_stack, "notify::visible-child-name",
+                           G_CALLBACK (sync_table_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_content_changed), self, G_CONNECT_SWAPPED);
+}
+
 static void
 on_lights_changed (HdWindow *self,
                    HdLights *lights)
@@ -1241,6 +1313,8 @@ setup_inspections (HdWindow *self)
 
   self->inspection_view = HD_INSPECTION_VIEW (hd_inspection_view_new (self->store, self->lights));
   adw_bin_set_child (self->inspection_bin, GTK_WIDGET (self->inspection_view));
+
+  setup_tables (self);
 }
 
 /* ---- Plans (issue 6): the sidebar's Plans page, the plan's overview, its editor ---- */
@@ -1509,6 +1583,9 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, plans_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, plan_bin);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, HdWindow, table_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_button_toggled);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, inspections_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, HdWindow, inspection_bin);
@@ -1532,6 +1609,9 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-inspection", "s",
                                    open_inspection_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
+  gtk_widget_class_install_action (widget_class, "win.show-table", NULL, show_table_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.show-table", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-site", NULL, new_site_action);
   gtk_widget_class_install_action (widget_class, "win.edit-site", "s", edit_site_action);
   gtk_widget_class_install_action (widget_class, "win.delete-site", "s", delete_site_action);
@@ -1647,6 +1727,15 @@ hd_window_set_page (HdWindow   *self,
 
   if (g_strv_contains (sidebar_pages, name))
     adw_view_stack_set_visible_child_name (self->sidebar_stack, name);
+  else if (g_str_has_suffix (name, "-table"))
+    {
+      /* The table of sites or belts in the content area (win.show-table). */
+      adw_view_stack_set_visible_child_name (self->sidebar_stack,
+                                             g_str_equal (name, "site-table") ? "sites" : "belts");
+      if (self->site_table != NULL)
+        show_content (self, "table");
+      return TRUE;
+    }
   else
     adw_view_stack_set_visible_child_name (self->sidebar_stack, "inspections");
 
@@ -2031,4 +2120,20 @@ hd_window_get_map_view (HdWindow *self)
   g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->map_view);
+}
+
+GtkWidget *
+hd_window_get_site_table (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->site_table);
+}
+
+GtkWidget *
+hd_window_get_belt_table (HdWindow *self)
+{
+  g_return_val_if_fail (HD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->belt_table);
 }

@@ -53,7 +53,8 @@ void         hd_window_bind_settings      (HdWindow      *self,
 
 /* The pages a window can show (the names --page accepts), %NULL-terminated: the sidebar's
  * "belts", "sites" and "inspections", and the inspections page's tabs "due" (the queue) and
- * "rectifications" (the open tasks). "inspections" also shows the checklist being filled in,
+ * "rectifications" (the open tasks), and "site-table" / "belt-table" (that table in the
+ * content area). "inspections" also shows the checklist being filled in,
  * or takes up the latest draft. get_page() gives "inspections" while a checklist is shown on
  * that page, else the tab's name. */
 const char * const *hd_window_get_page_names (void);
@@ -101,7 +102,7 @@ gboolean     hd_window_open_inspections   (HdWindow           *self,
  * The page "plans" shows the selected (or first) plan's overview in the content area. */
 GtkWidget   *hd_window_edit_plan          (HdWindow           *self,
                                            const char         *plan_id);
-/* What the content area shows: "map", "history", "inspection" or "plan". */
+/* What the content area shows: "map", "table", "history", "inspection" or "plan". */
 const char  *hd_window_get_content        (HdWindow           *self);
 /* (transfer none) (nullable): %NULL without a store */
 HdLights    *hd_window_get_lights         (HdWindow           *self);
@@ -110,6 +111,11 @@ GtkWidget   *hd_window_get_history_view   (HdWindow           *self);
 GtkWidget   *hd_window_get_inspections_panel (HdWindow        *self);
 GtkWidget   *hd_window_get_plan_view      (HdWindow           *self);
 GtkWidget   *hd_window_get_map_view       (HdWindow           *self);
+/* The tables (HdRecordTable: hd_site_table_new(), hd_belt_table_new()) the content area shows instead of the map while
+ * win.show-table (Ctrl+T, the header's table button) is on; the one of the sidebar's page is
+ * shown. (transfer none) (nullable): %NULL without a store. */
+GtkWidget   *hd_window_get_site_table     (HdWindow           *self);
+GtkWidget   *hd_window_get_belt_table     (HdWindow           *self);
 
 /* Editors. A %NULL id: a new record; "" the one selected in the sidebar. (transfer none): the
  * editor window, or %NULL (with a toast) when there is no such record. Actions: win.new-site

@@ -47,6 +47,10 @@ gboolean      hd_store_commit            (HdStore       *self,
 void          hd_store_rollback          (HdStore       *self);
 /* A user command: like begin/commit, but the changes become an undo step named @label (taken;
  * e.g. "Save “title”"). A failed commit rolls back. */
+/* A user command whose changes become one undo step (what hd-store.c's own commands use):
+ * begin_command() opens the transaction and starts recording; commit_command() commits and
+ * pushes the step named @label (taken; translated, e.g. "Assign Region to 12 Sites"). On a
+ * failed commit the transaction is rolled back. */
 gboolean      hd_store_begin_command     (HdStore       *self,
                                           const char    *what,
                                           GError       **error);
@@ -82,6 +86,11 @@ gboolean      hd_store_write_indicator_actual (HdStore  *self,
                                           const char    *note,
                                           const char    *what,
                                           GError       **error);
+/* After a commit: re-reads one record of @kind (HD_CHANGE_REGIONS, _BELTS, _SITES or _PLANS)
+ * into the store's live model, or removes it when it is gone. */
+void          hd_store_reload_record     (HdStore       *self,
+                                          HdChangeKind   kind,
+                                          const char    *id);
 /* A cached prepared statement, reset and with bindings cleared. @sql must be a string with static
  * storage (the cache is keyed by its address). (transfer none) */
 sqlite3_stmt *hd_store_prepare           (HdStore       *self,
@@ -102,11 +111,6 @@ gboolean      hd_store_exec              (HdStore       *self,
 void          hd_store_set_error_from_db (HdStore       *self,
                                           GError       **error,
                                           const char    *what);
-/* After a commit: re-reads one record of @kind (one of HD_CHANGE_REGIONS, _BELTS, _SITES,
- * _PLANS) into its live model, or removes it when it is gone. */
-void          hd_store_reload_record     (HdStore       *self,
-                                          HdChangeKind   kind,
-                                          const char    *id);
 /* Emits HdStore::changed; call after a successful commit only. */
 void          hd_store_emit_changed      (HdStore       *self,
                                           guint          kinds,
