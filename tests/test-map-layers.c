@@ -220,6 +220,135 @@ test_belt_colour (void)
   g_assert_cmpfloat (b, ==, b2);
 }
 
+static void
+test_distance (void)
+{
+  /* Known distances: one degree of latitude, and Fuzhou's Gulou to Cangshan. */
+  static const struct {
+    double lat1, lon1, lat2, lon2, metres, tolerance;
+  } cases[] = {
+    { 0, 0, 1, 0, 111195, 5 },
+    { 26.0, 119.3, 26.0, 119.3, 0, 1e-6 },
+    { 26.0820, 119.2960, 26.0380, 119.3110, 5134, 30 },
+    { 0, 179.999, 0, -179.999, 222, 2 },   /* across the antimeridian */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpfloat_with_epsilon (hd_map_distance_metres (cases[i].lat1, cases[i].lon1,
+                                                            cases[i].lat2, cases[i].lon2),
+                                    cases[i].metres, cases[i].tolerance);
+}
+
+static void
+test_segment_distance (void)
+{
+  static const struct {
+    double px, py, ax, ay, bx, by, distance, t;
+  } cases[] = {
+    { 5, 3, 0, 0, 10, 0, 3, 0.5 },     /* above the middle */
+    { -4, 3, 0, 0, 10, 0, 5, 0 },      /* before the start: to the end point */
+    { 13, -4, 0, 0, 10, 0, 5, 1 },     /* past the end */
+    { 2, 2, 1, 1, 1, 1, 1.41421356, 0 }, /* a segment of one point */
+    { 0, 10, 0, 0, 10, 10, 7.0710678, 0.5 },
+  };
+  const double xy[] = { 0, 0, 10, 0, 10, 10, 20, 10 };
+  double distance, t;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      distance = hd_map_segment_distance (cases[i].px, cases[i].py, cases[i].ax, cases[i].ay,
+                                          cases[i].bx, cases[i].by, &t);
+      g_assert_cmpfloat_with_epsilon (distance, cases[i].distance, 1e-6);
+      g_assert_cmpfloat_with_epsilon (t, cases[i].t, 1e-9);
+    }
+
+  g_assert_cmpint (hd_map_polyline_nearest (xy, 4, 5, 1, &distance), ==, 0);
+  g_assert_cmpfloat_with_epsilon (distance, 1, 1e-9);
+  g_assert_cmpint (hd_map_polyline_nearest (xy, 4, 11, 5, &distance), ==, 1);
+  g_assert_cmpint (hd_map_polyline_nearest (xy, 4, 15, 12, &distance), ==, 2);
+  g_assert_cmpfloat_with_epsilon (distance, 2, 1e-9);
+  g_assert_cmpint (hd_map_polyline_nearest (xy, 1, 0, 0, NULL), ==, -1);
+}
+
+static void
+test_route_checks (void)
+{
+  /* A route heading east along 26°N: 0.01° of longitude is about 1 km there. */
+  const double lats[] = { 26.0, 26.0, 26.0, 26.0, 26.02, 26.0, 26.0 };
+  const double lons[] = { 119.30, 119.31, 119.32, 119.35, 119.36, 119.37, 119.389 };
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) detours = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* 0→1, 1→2: 1 km; 2→3: 3 km (a gap); 3→4: ~2.45 km (a gap); 4→5 likewise; 5→6: 1.9 km. */
+  g_assert_cmpuint (hd_map_route_gaps (lats, lons, G_N_ELEMENTS (lats), HD_MAP_GAP_METRES, gaps),
+                    ==, 3);
+  g_assert_cmpuint (g_array_index (gaps, guint, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (gaps, guint, 1), ==, 3);
+  g_assert_cmpuint (g_array_index (gaps, guint, 2), ==, 4);
+
+  /* Site 4 is 2.2 km north of the line from 3 to 5. The lines from 2 to 4 and from 4 to 6
+   * pass 1.5 and 1.2 km from sites 3 and 5, but those are flagged as site 4's detour only. */
+  g_assert_cmpuint (hd_map_route_detours (lats, lons, G_N_ELEMENTS (lats),
+                                          HD_MAP_DETOUR_METRES, detours), ==, 1);
+  g_assert_cmpuint (g_array_index (detours, guint, 0), ==, 4);
+
+  /* Too short to check: nothing, and no reads past the end. */
+  g_array_set_size (gaps, 0);
+  g_assert_cmpuint (hd_map_route_gaps (lats, lons, 1, HD_MAP_GAP_METRES, gaps), ==, 0);
+  g_assert_cmpuint (hd_map_route_detours (lats, lons, 2, HD_MAP_DETOUR_METRES, detours), ==, 0);
+}
+
+static void
+test_route_label (void)
+{
+  static const struct {
+    double xy[6];
+    guint n;
+    gboolean found;
+    guint segment;
+    double angle;
+  } cases[] = {
+    { { 0, 0, 100, 0, 0, 0 }, 2, TRUE, 0, 0 },                    /* left to right */
+    { { 100, 0, 0, 0, 0, 0 }, 2, TRUE, 0, 0 },                    /* right to left: not flipped */
+    { { 0, 0, 10, 0, 10, 200 }, 3, TRUE, 1, G_PI / 2 },           /* the longest: downwards */
+    { { 0, 200, 0, 0, 0, 0 }, 2, TRUE, 0, G_PI / 2 },             /* upwards reads downwards */
+    { { 100, 100, 0, 0, 0, 0 }, 2, TRUE, 0, G_PI / 4 },           /* up-left reads down-right */
+    { { 0, 100, 100, 0, 0, 0 }, 2, TRUE, 0, -G_PI / 4 },          /* up-right stays */
+    { { 0, 0, 30, 0, 0, 0 }, 2, FALSE, 0, 0 },                    /* too short */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint segment = 99;
+      double angle = 99;
+
+      g_assert_cmpint (hd_map_route_label (cases[i].xy, cases[i].n, 40, &segment, &angle), ==,
+                       cases[i].found);
+      if (!cases[i].found)
+        continue;
+      g_assert_cmpuint (segment, ==, cases[i].segment);
+      g_assert_cmpfloat_with_epsilon (angle, cases[i].angle, 1e-9);
+      g_assert_cmpfloat (angle, >, -G_PI / 2);
+      g_assert_cmpfloat (angle, <=, G_PI / 2);
+    }
+}
+
+static void
+test_rotated_bounds (void)
+{
+  HdMapRect box;
+
+  hd_map_rotated_bounds (50, 50, 40, 10, 0, &box);
+  g_assert_cmpfloat_with_epsilon (box.x0, 30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (box.y1, 55, 1e-9);
+  hd_map_rotated_bounds (50, 50, 40, 10, G_PI / 2, &box);
+  g_assert_cmpfloat_with_epsilon (box.x0, 45, 1e-9);
+  g_assert_cmpfloat_with_epsilon (box.y0, 30, 1e-9);
+  hd_map_rotated_bounds (0, 0, 10, 0, G_PI / 4, &box);
+  g_assert_cmpfloat_with_epsilon (box.x1, 5 / G_SQRT2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (box.y1, 5 / G_SQRT2, 1e-9);
+}
+
 /* The UI check: the map drawn offscreen shows sites and routes where the projection says. */
 
 typedef struct {
@@ -424,6 +553,11 @@ main (int   argc,
   g_test_add_func ("/map/hit", test_hit);
   g_test_add_func ("/map/labels", test_labels);
   g_test_add_func ("/map/belt-colour", test_belt_colour);
+  g_test_add_func ("/map/distance", test_distance);
+  g_test_add_func ("/map/segment-distance", test_segment_distance);
+  g_test_add_func ("/map/route-checks", test_route_checks);
+  g_test_add_func ("/map/route-label", test_route_label);
+  g_test_add_func ("/map/rotated-bounds", test_rotated_bounds);
   if (gtk_init_check ())
     g_test_add_func ("/map/pixels", test_map_pixels);
 

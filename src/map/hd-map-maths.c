@@ -286,3 +286,202 @@ out:
   *g = ((rgb >> 8) & 0xff) / 255.0;
   *b = (rgb & 0xff) / 255.0;
 }
+
+#define EARTH_RADIUS_M 6371008.8
+
+double
+hd_map_distance_metres (double lat1,
+                        double lon1,
+                        double lat2,
+                        double lon2)
+{
+  double phi1 = lat1 * G_PI / 180.0, phi2 = lat2 * G_PI / 180.0;
+  double dphi = phi2 - phi1;
+  double dlambda = (lon2 - lon1) * G_PI / 180.0;
+  double a = sin (dphi / 2) * sin (dphi / 2) +
+             cos (phi1) * cos (phi2) * sin (dlambda / 2) * sin (dlambda / 2);
+
+  return 2 * EARTH_RADIUS_M * asin (MIN (1.0, sqrt (a)));
+}
+
+double
+hd_map_segment_distance (double  px,
+                         double  py,
+                         double  ax,
+                         double  ay,
+                         double  bx,
+                         double  by,
+                         double *t)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double along = 0;
+
+  if (length2 > 0)
+    along = CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0.0, 1.0);
+  if (t != NULL)
+    *t = along;
+  return hypot (px - (ax + along * dx), py - (ay + along * dy));
+}
+
+int
+hd_map_polyline_nearest (const double *xy,
+                         guint         n,
+                         double        x,
+                         double        y,
+                         double       *distance)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double d = hd_map_segment_distance (x, y, xy[2 * i], xy[2 * i + 1],
+                                          xy[2 * i + 2], xy[2 * i + 3], NULL);
+
+      if (d < best)
+        {
+          best = d;
+          found = (int) i;
+        }
+    }
+
+  if (distance != NULL)
+    *distance = best;
+  return found;
+}
+
+guint
+hd_map_route_gaps (const double *lats,
+                   const double *lons,
+                   guint         n,
+                   double        threshold,
+                   GArray       *out)
+{
+  guint added = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (hd_map_distance_metres (lats[i], lons[i], lats[i + 1], lons[i + 1]) > threshold)
+        {
+          g_array_append_val (out, i);
+          added++;
+        }
+    }
+
+  return added;
+}
+
+/* Metres east and north of (@lat0, @lon0): flat enough over the few kilometres between
+ * neighbouring sites. */
+static void
+local_plane (double  lat0,
+             double  lon0,
+             double  lat,
+             double  lon,
+             double *x,
+             double *y)
+{
+  double metres_per_degree = EARTH_RADIUS_M * G_PI / 180.0;
+
+  *x = (lon - lon0) * metres_per_degree * cos (lat0 * G_PI / 180.0);
+  *y = (lat - lat0) * metres_per_degree;
+}
+
+/* How far site i is from the straight line between its neighbours, in metres. */
+static double
+detour_of (const double *lats,
+           const double *lons,
+           guint         n,
+           guint         i)
+{
+  double ax, ay, bx, by;
+
+  if (i == 0 || i + 1 >= n)
+    return 0;
+  local_plane (lats[i], lons[i], lats[i - 1], lons[i - 1], &ax, &ay);
+  local_plane (lats[i], lons[i], lats[i + 1], lons[i + 1], &bx, &by);
+  return hd_map_segment_distance (0, 0, ax, ay, bx, by, NULL);
+}
+
+guint
+hd_map_route_detours (const double *lats,
+                      const double *lons,
+                      guint         n,
+                      double        threshold,
+                      GArray       *out)
+{
+  double before = 0, here, after;
+  guint added = 0;
+
+  if (n < 3)
+    return 0;
+
+  here = detour_of (lats, lons, n, 1);
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      after = detour_of (lats, lons, n, i + 1);
+      /* The line between a detour's neighbours bends towards it too: only the site that
+       * makes the detour is flagged, not the sites next to it. */
+      if (here > threshold && here >= before && here >= after)
+        {
+          g_array_append_val (out, i);
+          added++;
+        }
+      before = here;
+      here = after;
+    }
+
+  return added;
+}
+
+gboolean
+hd_map_route_label (const double *xy,
+                    guint         n,
+                    double        min_length,
+                    guint        *segment,
+                    double       *angle)
+{
+  double best = -1;
+  guint found = 0;
+  double a;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double length = hypot (xy[2 * i + 2] - xy[2 * i], xy[2 * i + 3] - xy[2 * i + 1]);
+
+      if (length >= min_length && length > best)
+        {
+          best = length;
+          found = i;
+        }
+    }
+  if (best < 0)
+    return FALSE;
+
+  a = atan2 (xy[2 * found + 3] - xy[2 * found + 1], xy[2 * found + 2] - xy[2 * found]);
+  /* Screen y grows downwards: a segment drawn right to left would put the text upside down. */
+  if (a > G_PI / 2)
+    a -= G_PI;
+  else if (a <= -G_PI / 2)
+    a += G_PI;
+
+  *segment = found;
+  *angle = a;
+  return TRUE;
+}
+
+void
+hd_map_rotated_bounds (double     cx,
+                       double     cy,
+                       double     width,
+                       double     height,
+                       double     angle,
+                       HdMapRect *out)
+{
+  double c = fabs (cos (angle)), s = fabs (sin (angle));
+  double half_w = (width * c + height * s) / 2;
+  double half_h = (width * s + height * c) / 2;
+
+  *out = (HdMapRect) { cx - half_w, cy - half_h, cx + half_w, cy + half_h };
+}

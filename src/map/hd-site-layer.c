@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hd-site-layer"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -35,6 +36,11 @@ struct _HdSiteLayer
   GArray       *sites;        /* SiteEntry */
   GHashTable   *index;        /* id (owned by the entry) → position in sites + 1 */
   GHashTable   *site_lights;
+
+  char         *selected;
+  /* A site being dragged, drawn at preview_u, preview_v. */
+  char         *preview;
+  double        preview_u, preview_v;
 
   /* The last hit-test grid, rebuilt when the view or the data changed since. */
   HdMapGrid    *hit_grid;
@@ -222,6 +228,9 @@ collect_visible (HdSiteLayer *self,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  gpointer preview_slot = self->preview != NULL ? g_hash_table_lookup (self->index, self->preview)
+                                                : NULL;
+  guint preview_index = GPOINTER_TO_UINT (preview_slot) - 1;  /* G_MAXUINT for none */
   Projection p;
 
   projection_init (&p, viewport, width, height);
@@ -231,7 +240,10 @@ collect_visible (HdSiteLayer *self,
       const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
       double x, y;
 
-      project (&p, entry->u, entry->v, &x, &y);
+      if (G_UNLIKELY (i == preview_index))
+        project (&p, self->preview_u, self->preview_v, &x, &y);
+      else
+        project (&p, entry->u, entry->v, &x, &y);
       if (x < -CULL_MARGIN || y < -CULL_MARGIN ||
           x > width + CULL_MARGIN || y > height + CULL_MARGIN)
         continue;
@@ -295,6 +307,12 @@ points_bounds (GArray *xs,
   return GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
 }
 
+static double
+cluster_radius (guint count)
+{
+  return MIN (8 + 3 * log10 (count + 1), CLUSTER_CELL / 2 - 2);
+}
+
 /* Circles in one Cairo node; the counts as GSK text nodes, whose glyphs the renderer caches
  * (Cairo text replayed from the node every frame cost most of a clustered frame). */
 static void
@@ -321,7 +339,7 @@ draw_clusters (HdSiteLayer    *self,
   for (guint i = 0; i < clusters->len; i++)
     {
       const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
-      double radius = MIN (8 + 3 * log10 (cluster->count + 1), CLUSTER_CELL / 2 - 2);
+      double radius = cluster_radius (cluster->count);
 
       cairo_new_sub_path (cr);
       cairo_arc (cr, cluster->x, cluster->y, radius, 0, 2 * G_PI);
@@ -349,6 +367,43 @@ draw_clusters (HdSiteLayer    *self,
     }
 
   g_object_unref (layout);
+}
+
+/* The same clusters as draw_clusters(), all in Cairo (for a PDF: the counts stay text). */
+static void
+draw_clusters_cairo (HdSiteLayer    *self,
+                     cairo_t        *cr,
+                     GArray         *xs,
+                     GArray         *ys,
+                     const HdColour *ink,
+                     const HdColour *paper)
+{
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  hd_map_cluster ((double *) xs->data, (double *) ys->data, xs->len, CLUSTER_CELL, clusters);
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
+      double radius = cluster_radius (cluster->count);
+      char text[16];
+      int tw, th;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cluster->x, cluster->y, radius, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.8);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.9);
+      cairo_stroke (cr);
+
+      g_snprintf (text, sizeof text, "%u", cluster->count);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_move_to (cr, round (cluster->x - tw / 2.0), round (cluster->y - th / 2.0));
+      cairo_set_source_rgb (cr, paper->red, paper->green, paper->blue);
+      pango_cairo_show_layout (cr, layout);
+    }
 }
 
 static void
@@ -397,6 +452,62 @@ draw_labels (HdSiteLayer    *self,
   g_object_unref (layout);
 }
 
+typedef struct {
+  HdColour lights[HD_N_LIGHTS];
+  HdColour paper, ink, accent;
+} Palette;
+
+static void
+palette_init (GtkWidget *widget,
+              Palette   *palette)
+{
+  lookup_colour (widget, "hd_light_green", 0x26a269, 1.0, &palette->lights[HD_LIGHT_GREEN]);
+  lookup_colour (widget, "hd_light_yellow", 0xe5a50a, 1.0, &palette->lights[HD_LIGHT_YELLOW]);
+  lookup_colour (widget, "hd_light_red", 0xe01b24, 1.0, &palette->lights[HD_LIGHT_RED]);
+  lookup_colour (widget, "view_fg_color", 0x000000, 0.55, &palette->lights[HD_LIGHT_GREY]);
+  lookup_colour (widget, "view_fg_color", 0x000000, 1.0, &palette->ink);
+  lookup_colour (widget, "view_bg_color", 0xffffff, 0.9, &palette->paper);
+  lookup_colour (widget, "accent_color", 0x1c71d8, 1.0, &palette->accent);
+}
+
+static void
+draw_glyphs (HdSiteLayer   *self,
+             cairo_t       *cr,
+             GArray        *xs,
+             GArray        *ys,
+             GArray        *indices,
+             const Palette *palette)
+{
+  for (guint i = 0; i < indices->len; i++)
+    {
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
+                                               g_array_index (indices, guint, i));
+      HdLight light = light_of (self, entry->id);
+
+      hd_light_glyph_draw (cr, g_array_index (xs, double, i), g_array_index (ys, double, i),
+                           GLYPH_SIZE, light, &palette->lights[light], &palette->paper);
+    }
+}
+
+/* A ring in the accent colour around the selected site. */
+#define RING_RADIUS (GLYPH_SIZE * 0.5 + 5)
+
+static void
+draw_ring (cairo_t       *cr,
+           double         x,
+           double         y,
+           const Palette *palette)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, RING_RADIUS, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, palette->paper.red, palette->paper.green, palette->paper.blue, 1);
+  cairo_set_line_width (cr, 5);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, palette->accent.red, palette->accent.green, palette->accent.blue, 1);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke (cr);
+}
+
 static void
 hd_site_layer_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -409,7 +520,8 @@ hd_site_layer_snapshot (GtkWidget   *widget,
   g_autoptr(GArray) ys = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sites->len);
   g_autoptr(GArray) indices = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->sites->len);
   double zoom = shumate_viewport_get_zoom_level (viewport);
-  HdColour lights[HD_N_LIGHTS], paper, ink;
+  double sx, sy;
+  Palette palette;
   graphene_rect_t bounds;
   cairo_t *cr;
 
@@ -420,35 +532,62 @@ hd_site_layer_snapshot (GtkWidget   *widget,
   if (indices->len == 0)
     return;
 
-  lookup_colour (widget, "hd_light_green", 0x26a269, 1.0, &lights[HD_LIGHT_GREEN]);
-  lookup_colour (widget, "hd_light_yellow", 0xe5a50a, 1.0, &lights[HD_LIGHT_YELLOW]);
-  lookup_colour (widget, "hd_light_red", 0xe01b24, 1.0, &lights[HD_LIGHT_RED]);
-  lookup_colour (widget, "view_fg_color", 0x000000, 0.55, &lights[HD_LIGHT_GREY]);
-  lookup_colour (widget, "view_fg_color", 0x000000, 1.0, &ink);
-  lookup_colour (widget, "view_bg_color", 0xffffff, 0.9, &paper);
+  palette_init (widget, &palette);
 
   if (indices->len > CLUSTER_ABOVE)
+    draw_clusters (self, snapshot, width, height, xs, ys, &palette.ink, &palette.paper);
+  else
     {
-      draw_clusters (self, snapshot, width, height, xs, ys, &ink, &paper);
-      return;
+      /* Labels reach further than glyphs: they get the whole widget. */
+      bounds = zoom >= LABEL_ZOOM ? GRAPHENE_RECT_INIT (0, 0, width, height)
+                                  : points_bounds (xs, ys, GLYPH_SIZE, width, height);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      draw_glyphs (self, cr, xs, ys, indices, &palette);
+      if (zoom >= LABEL_ZOOM)
+        draw_labels (self, cr, xs, ys, indices, &palette.ink, &palette.paper);
+      cairo_destroy (cr);
     }
 
-  /* Labels reach further than glyphs: they get the whole widget. */
-  bounds = zoom >= LABEL_ZOOM ? GRAPHENE_RECT_INIT (0, 0, width, height)
-                              : points_bounds (xs, ys, GLYPH_SIZE, width, height);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  for (guint i = 0; i < indices->len; i++)
+  if (self->selected != NULL && hd_site_layer_get_site_point (self, self->selected, &sx, &sy) &&
+      sx > -RING_RADIUS && sy > -RING_RADIUS && sx < width + RING_RADIUS && sy < height + RING_RADIUS)
     {
-      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
-                                               g_array_index (indices, guint, i));
-      HdLight light = light_of (self, entry->id);
+      double r = RING_RADIUS + 3;
 
-      hd_light_glyph_draw (cr, g_array_index (xs, double, i), g_array_index (ys, double, i),
-                           GLYPH_SIZE, light, &lights[light], &paper);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (sx - r, sy - r, 2 * r, 2 * r));
+      draw_ring (cr, sx, sy, &palette);
+      cairo_destroy (cr);
     }
-  if (zoom >= LABEL_ZOOM)
-    draw_labels (self, cr, xs, ys, indices, &ink, &paper);
-  cairo_destroy (cr);
+}
+
+void
+hd_site_layer_draw (HdSiteLayer *self,
+                    cairo_t     *cr)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  Palette palette;
+  double sx, sy;
+
+  g_return_if_fail (HD_IS_SITE_LAYER (self));
+
+  collect_visible (self, xs, ys, indices);
+  palette_init (widget, &palette);
+
+  cairo_save (cr);
+  if (indices->len > CLUSTER_ABOVE)
+    draw_clusters_cairo (self, cr, xs, ys, &palette.ink, &palette.paper);
+  else
+    {
+      draw_glyphs (self, cr, xs, ys, indices, &palette);
+      if (shumate_viewport_get_zoom_level (viewport) >= LABEL_ZOOM)
+        draw_labels (self, cr, xs, ys, indices, &palette.ink, &palette.paper);
+    }
+  if (self->selected != NULL && hd_site_layer_get_site_point (self, self->selected, &sx, &sy))
+    draw_ring (cr, sx, sy, &palette);
+  cairo_restore (cr);
 }
 
 const char *
@@ -527,6 +666,8 @@ hd_site_layer_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->site_lights, g_hash_table_unref);
   g_clear_pointer (&self->hit_grid, hd_map_grid_free);
+  g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->preview, g_free);
 
   G_OBJECT_CLASS (hd_site_layer_parent_class)->dispose (object);
 }
@@ -657,4 +798,67 @@ hd_site_layer_get_site_light (HdSiteLayer *self,
   if (!g_hash_table_contains (self->index, site_id))
     return HD_LIGHT_GREY;
   return light_of (self, site_id);
+}
+
+void
+hd_site_layer_set_selected (HdSiteLayer *self,
+                            const char  *site_id)
+{
+  g_return_if_fail (HD_IS_SITE_LAYER (self));
+
+  if (g_strcmp0 (self->selected, site_id) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (site_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hd_site_layer_set_preview (HdSiteLayer *self,
+                           const char  *site_id,
+                           double       lat,
+                           double       lon)
+{
+  g_return_if_fail (HD_IS_SITE_LAYER (self));
+
+  if (site_id == NULL)
+    g_clear_pointer (&self->preview, g_free);
+  else
+    {
+      if (g_strcmp0 (self->preview, site_id) != 0)
+        {
+          g_free (self->preview);
+          self->preview = g_strdup (site_id);
+        }
+      hd_mercator_project (lon, lat, &self->preview_u, &self->preview_v);
+    }
+  invalidate (self);
+}
+
+gboolean
+hd_site_layer_get_site_point (HdSiteLayer *self,
+                              const char  *site_id,
+                              double      *x,
+                              double      *y)
+{
+  ShumateViewport *viewport;
+  gpointer slot;
+  const SiteEntry *entry;
+  Projection p;
+
+  g_return_val_if_fail (HD_IS_SITE_LAYER (self), FALSE);
+  g_return_val_if_fail (site_id != NULL, FALSE);
+
+  slot = g_hash_table_lookup (self->index, site_id);
+  if (slot == NULL)
+    return FALSE;
+  entry = &g_array_index (self->sites, SiteEntry, GPOINTER_TO_UINT (slot) - 1);
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  projection_init (&p, viewport, gtk_widget_get_width (GTK_WIDGET (self)),
+                   gtk_widget_get_height (GTK_WIDGET (self)));
+  if (self->preview != NULL && strcmp (self->preview, site_id) == 0)
+    project (&p, self->preview_u, self->preview_v, x, y);
+  else
+    project (&p, entry->u, entry->v, x, y);
+  return TRUE;
 }

@@ -29,5 +29,23 @@ HdLight      hd_site_layer_get_site_light  (HdSiteLayer     *self,
 const char  *hd_site_layer_site_at         (HdSiteLayer     *self,
                                             double           x,
                                             double           y);
+/* @site_id: (nullable): the site drawn with a selection ring; %NULL for none. */
+void         hd_site_layer_set_selected    (HdSiteLayer     *self,
+                                            const char      *site_id);
+/* While a site is dragged: draws @site_id at (@lat, @lon) instead of where the store has it
+ * (and hit tests it there); @site_id %NULL ends the preview. */
+void         hd_site_layer_set_preview     (HdSiteLayer     *self,
+                                            const char      *site_id,
+                                            double           lat,
+                                            double           lon);
+/* Where @site_id is drawn, in the layer's coordinates; FALSE for a site it does not hold. */
+gboolean     hd_site_layer_get_site_point  (HdSiteLayer     *self,
+                                            const char      *site_id,
+                                            double          *x,
+                                            double          *y);
+/* Draws what the layer shows now (glyphs, labels or clusters, the selection ring) with Cairo
+ * in the layer's coordinates: for exports to PNG and PDF, where it stays vector. */
+void         hd_site_layer_draw            (HdSiteLayer     *self,
+                                            cairo_t         *cr);
 
 G_END_DECLS
