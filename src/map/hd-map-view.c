@@ -8,6 +8,7 @@
 
 #include "hd-basemap-source.h"
 #include "hd-belt-layer.h"
+#include "hd-map-interaction.h"
 #include "hd-map-view.h"
 #include "hd-site-layer.h"
 
@@ -33,6 +34,8 @@ struct _HdMapView
   ShumateMap         *map;
   HdBeltLayer        *belt_layer;
   HdSiteLayer        *site_layer;
+  HdMapInteraction   *interaction;
+  GtkWidget          *toolbar;
   /* The offline base map: also the viewport's reference source (its projection). */
   HdBasemapSource    *basemap_source;
   ShumateMapLayer    *base_layer;
@@ -50,10 +53,19 @@ G_DEFINE_FINAL_TYPE (HdMapView, hd_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_PLACING,
+  PROP_CHAINING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static int
 compare_doubles (gconstpointer a,
@@ -331,6 +343,205 @@ hd_map_view_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+/* Planning with the mouse: see hd-map-interaction.c. The view adds the keyboard, the overlay
+ * toolbar with the modes, and centring on what is selected. */
+
+static void
+on_mode_changed (HdMapView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAINING]);
+}
+
+static void
+hd_map_view_setup_interaction (HdMapView *self)
+{
+  self->interaction = hd_map_interaction_new (self->store, self->site_layer, self->belt_layer);
+  g_signal_connect_object (self->interaction, "notify::mode", G_CALLBACK (on_mode_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                HdMapView             *self)
+{
+  if (self->interaction == NULL)
+    return FALSE;
+  if (keyval == GDK_KEY_Escape)
+    return hd_map_interaction_escape (self->interaction);
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      (hd_map_interaction_get_selected_site (self->interaction) != NULL ||
+       hd_map_interaction_get_selected_belt (self->interaction) != NULL))
+    {
+      g_signal_emit (self, signals[ACTIVATE], 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_any_press (GtkGestureClick *gesture,
+              int              n_press,
+              double           x,
+              double           y,
+              HdMapView       *self)
+{
+  /* Keys (Escape, Enter, the modes') reach the map once it was clicked. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)) &&
+      !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
+                               self->toolbar))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static GtkWidget *
+mode_button (const char *icon,
+             const char *action,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return button;
+}
+
+static void
+hd_map_view_init_interaction (HdMapView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *modes;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  /* Capture: seen before the map's and the layers' own gestures, and never claimed. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_any_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (self->toolbar, "toolbar");
+  gtk_widget_add_css_class (self->toolbar, "osd");
+  gtk_widget_set_halign (self->toolbar, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->toolbar, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->toolbar, 12);
+  gtk_widget_set_margin_top (self->toolbar, 12);
+
+  modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (modes, "linked");
+  gtk_box_append (GTK_BOX (modes),
+                  mode_button ("mark-location-symbolic", "map.place-site",
+                               _("Place Site (P): click the map where the new site is")));
+  gtk_box_append (GTK_BOX (modes),
+                  mode_button ("insert-link-symbolic", "map.add-to-route",
+                               _("Add to Route (R): click sites to append them to the "
+                                 "selected belt's route; Shift+click removes")));
+  gtk_box_append (GTK_BOX (self->toolbar), modes);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->toolbar);
+}
+
+static void
+hd_map_view_class_init_interaction (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "map.place-site", "placing");
+  gtk_widget_class_install_property_action (widget_class, "map.add-to-route", "chaining");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "map.place-site", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "map.add-to-route", NULL);
+}
+
+HdMapInteraction *
+hd_map_view_get_interaction (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return self->interaction;
+}
+
+/* Pans (animated) to the middle of the points and zooms out if they do not all fit; never
+ * zooms in: the planner chose that zoom. */
+static void
+fly_to_bounds (HdMapView *self,
+               double     min_lat,
+               double     min_lon,
+               double     max_lat,
+               double     max_lon)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double x0, y0, x1, y1;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  x0 = (min_lon + 180.0) / 360.0;
+  x1 = (max_lon + 180.0) / 360.0;
+  y0 = (1.0 - asinh (tan (CLAMP (max_lat, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0;
+  y1 = (1.0 - asinh (tan (CLAMP (min_lat, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0;
+  if (width > 1 && height > 1 && (x1 > x0 || y1 > y0))
+    {
+      double fit = log2 (MIN (width * FIT_FILL / (MAX (x1 - x0, 1e-9) * TILE_SIZE),
+                              height * FIT_FILL / (MAX (y1 - y0, 1e-9) * TILE_SIZE)));
+
+      zoom = CLAMP (MIN (zoom, fit), MIN_ZOOM, MAX_ZOOM);
+    }
+  shumate_map_go_to_full (self->map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2, zoom);
+}
+
+gboolean
+hd_map_view_centre_on (HdMapView  *self,
+                       const char *site_id,
+                       const char *belt_id)
+{
+  double min_lat = 90, min_lon = 180, max_lat = -90, max_lon = -180;
+  g_auto(GStrv) route = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  if (site_id != NULL)
+    route = g_strdupv ((char *[]) { (char *) site_id, NULL });
+  else if (belt_id != NULL)
+    route = hd_store_dup_belt_route (self->store, belt_id);
+  for (guint i = 0; route != NULL && route[i] != NULL; i++)
+    {
+      HdSite *site = hd_store_lookup_site (self->store, route[i]);
+
+      if (site == NULL || !hd_site_get_has_position (site))
+        continue;
+      min_lat = MIN (min_lat, hd_site_get_latitude (site));
+      max_lat = MAX (max_lat, hd_site_get_latitude (site));
+      min_lon = MIN (min_lon, hd_site_get_longitude (site));
+      max_lon = MAX (max_lon, hd_site_get_longitude (site));
+      any = TRUE;
+    }
+  if (any)
+    fly_to_bounds (self, min_lat, min_lon, max_lat, max_lon);
+  return any;
+}
+
+void
+hd_map_view_select_site (HdMapView  *self,
+                         const char *site_id,
+                         gboolean    centre)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  if (self->interaction == NULL ||
+      g_strcmp0 (hd_map_interaction_get_selected_site (self->interaction), site_id) == 0)
+    return;
+  hd_map_interaction_select_site (self->interaction, site_id);
+  if (centre && site_id != NULL)
+    hd_map_view_centre_on (self, site_id, NULL);
+}
+
 static void
 hd_map_view_constructed (GObject *object)
 {
@@ -351,6 +562,7 @@ hd_map_view_constructed (GObject *object)
   self->site_layer = hd_site_layer_new (shumate_map_get_viewport (self->map), self->store);
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->site_layer),
                                   SHUMATE_LAYER (self->belt_layer));
+  hd_map_view_setup_interaction (self);
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
@@ -373,6 +585,8 @@ hd_map_view_dispose (GObject *object)
   self->map = NULL;
   self->belt_layer = NULL;
   self->site_layer = NULL;
+  g_clear_object (&self->interaction);
+  self->toolbar = NULL;
   self->base_layer = NULL;
   self->old_base_layer = NULL;
   g_clear_object (&self->basemap_source);
@@ -395,6 +609,16 @@ hd_map_view_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_PLACING:
+      g_value_set_boolean (value, self->interaction != NULL &&
+                           hd_map_interaction_get_mode (self->interaction) == HD_MAP_MODE_PLACE);
+      break;
+
+    case PROP_CHAINING:
+      g_value_set_boolean (value, self->interaction != NULL &&
+                           hd_map_interaction_get_mode (self->interaction) == HD_MAP_MODE_CHAIN);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -412,6 +636,19 @@ hd_map_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_PLACING:
+    case PROP_CHAINING:
+      if (self->interaction != NULL)
+        {
+          HdMapMode mode = prop_id == PROP_PLACING ? HD_MAP_MODE_PLACE : HD_MAP_MODE_CHAIN;
+
+          if (g_value_get_boolean (value))
+            hd_map_interaction_set_mode (self->interaction, mode);
+          else if (hd_map_interaction_get_mode (self->interaction) == mode)
+            hd_map_interaction_set_mode (self->interaction, HD_MAP_MODE_BROWSE);
+        }
       break;
 
     default:
@@ -439,7 +676,21 @@ hd_map_view_class_init (HdMapViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_PLACING] =
+    g_param_spec_boolean ("placing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHAINING] =
+    g_param_spec_boolean ("chaining", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Enter on the map: open what is selected on it. */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  hd_map_view_class_init_interaction (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "hdmapview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -490,6 +741,7 @@ hd_map_view_init (HdMapView *self)
   gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  hd_map_view_init_interaction (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the sites"),
@@ -548,8 +800,8 @@ hd_map_view_select_belt (HdMapView  *self,
 {
   g_return_if_fail (HD_IS_MAP_VIEW (self));
 
-  if (self->belt_layer != NULL)
-    hd_belt_layer_set_selected (self->belt_layer, belt_id);
+  if (self->interaction != NULL)
+    hd_map_interaction_select_belt (self->interaction, belt_id);
 }
 
 gboolean

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Planning on the map under Xvfb, in a workspace of our own: a click selects a site (and the
+ * sidebar follows), a drag moves it by the pixels dragged (one undo step; Escape cancels),
+ * chain mode appends sites to the selected belt's route, place mode opens a prefilled editor,
+ * and the sidebar's selection selects on the map. GTK 4 cannot synthesise pointer events, so
+ * the test drives the handlers the map's gestures call (hd_map_interaction_press() & co.) at
+ * the points where the projection draws the sites. */
+#define G_LOG_DOMAIN "test-ui-map"
+
+#include <math.h>
+#include <string.h>
+
+#include "hd-application.h"
+#include "hd-map-view.h"
+#include "hd-site-editor.h"
+#include "hd-store.h"
+#include "hd-window.h"
+#include "hd-test-ui.h"
+
+static HdApplication *app;
+
+typedef struct {
+  const char *name;
+  double      lat, lon;
+} Place;
+
+/* Four sites in Fuzhou about 1 km apart; the belt's route is the first two. */
+static const Place places[] = {
+  { "鼓楼党群服务中心", 26.0800, 119.2900 },
+  { "三坊七巷红色驿站", 26.0800, 119.3000 },
+  { "西湖党建公园", 26.0900, 119.3100 },
+  { "屏山社区", 26.0700, 119.3200 },
+};
+
+typedef struct {
+  Fixture  base;
+  char    *site_ids[G_N_ELEMENTS (places)];
+  char    *belt_id;
+  char    *notice;
+} MapFixture;
+
+static void
+map_fixture_set_up (MapFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdBelt) belt = hd_belt_new ();
+  const char *route[3];
+
+  hd_test_fixture_open (&fixture->base, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr(HdSite) site = hd_site_new ();
+
+      hd_site_set_name (site, places[i].name);
+      hd_site_set_position (site, places[i].lat, places[i].lon);
+      g_assert_true (hd_store_save_site (fixture->base.store, site, &error));
+      g_assert_no_error (error);
+      fixture->site_ids[i] = g_strdup (hd_site_get_id (site));
+    }
+  hd_belt_set_name (belt, "鼓楼红色示范带");
+  g_assert_true (hd_store_save_belt (fixture->base.store, belt, &error));
+  g_assert_no_error (error);
+  fixture->belt_id = g_strdup (hd_belt_get_id (belt));
+  route[0] = fixture->site_ids[0];
+  route[1] = fixture->site_ids[1];
+  route[2] = NULL;
+  g_assert_true (hd_store_set_belt_route (fixture->base.store, fixture->belt_id, route, &error));
+  g_assert_no_error (error);
+}
+
+static void
+map_fixture_tear_down (MapFixture    *fixture,
+                       gconstpointer  data)
+{
+  fixture_tear_down (&fixture->base, data);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    g_free (fixture->site_ids[i]);
+  g_free (fixture->belt_id);
+  g_free (fixture->notice);
+}
+
+static gboolean
+map_ready (gpointer data)
+{
+  HdMapView *view = data;
+  double x, y;
+
+  /* Zoomed to the sites: the first one is inside the view. */
+  return gtk_widget_get_width (GTK_WIDGET (view)) > 100 &&
+         hd_map_view_lonlat_to_widget (view, places[0].lon, places[0].lat, &x, &y) &&
+         x > 0 && y > 0 && x < gtk_widget_get_width (GTK_WIDGET (view)) &&
+         y < gtk_widget_get_height (GTK_WIDGET (view)) &&
+         shumate_viewport_get_zoom_level (hd_map_view_get_viewport (view)) > 12;
+}
+
+static HdMapView *
+show_map (MapFixture *fixture)
+{
+  HdMapView *view;
+
+  fixture->base.window = hd_window_new (app, fixture->base.store);
+  hd_window_fix_size (fixture->base.window, 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->base.window));
+  g_assert_true (wait_until (is_mapped, fixture->base.window));
+  view = HD_MAP_VIEW (hd_window_get_map_view (fixture->base.window));
+  g_assert_true (wait_until (map_ready, view));
+  return view;
+}
+
+/* Where the store's site is drawn, in the map's coordinates (the layers fill the view). */
+static void
+site_point (MapFixture *fixture,
+            HdMapView  *view,
+            guint       i,
+            double     *x,
+            double     *y)
+{
+  HdSite *site = hd_store_lookup_site (fixture->base.store, fixture->site_ids[i]);
+
+  g_assert_true (hd_map_view_lonlat_to_widget (view, hd_site_get_longitude (site),
+                                               hd_site_get_latitude (site), x, y));
+}
+
+static void
+click (HdMapInteraction *interaction,
+       double            x,
+       double            y,
+       GdkModifierType   state)
+{
+  hd_map_interaction_press (interaction, x, y, state);
+  hd_map_interaction_release (interaction, x, y);
+  spin ();
+}
+
+static gpointer
+selected_item (HdWindow   *window,
+               GListModel *model)
+{
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+static void
+on_notice (MapFixture *fixture,
+           const char *text)
+{
+  g_free (fixture->notice);
+  fixture->notice = g_strdup (text);
+}
+
+static void
+test_select_and_drag (MapFixture    *fixture,
+                      gconstpointer  data)
+{
+  HdMapView *view = show_map (fixture);
+  HdMapInteraction *interaction = hd_map_view_get_interaction (view);
+  HdStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *layer_parent;
+  HdSite *site;
+  HdSite *listed;
+  double x, y, lat0, lon0, lat, lon, expect_lat, expect_lon;
+  g_autofree char *undo_before = NULL;
+
+  /* The layers and the map fill the view: the same coordinates. */
+  layer_parent = gtk_widget_get_first_child (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_width (layer_parent), ==, gtk_widget_get_width (GTK_WIDGET (view)));
+
+  /* A click on a site selects it on the map and in the sidebar. */
+  site_point (fixture, view, 2, &x, &y);
+  g_assert_true (hd_map_interaction_press (interaction, x + 2, y - 2, 0));
+  hd_map_interaction_release (interaction, x + 2, y - 2);
+  spin ();
+  g_assert_cmpstr (hd_map_interaction_get_selected_site (interaction), ==, fixture->site_ids[2]);
+  listed = selected_item (fixture->base.window, G_LIST_MODEL (
+      gtk_list_view_get_model (GTK_LIST_VIEW (gtk_widget_get_template_child (
+          GTK_WIDGET (fixture->base.window), HD_TYPE_WINDOW, "site_list")))));
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (hd_site_get_id (listed), ==, fixture->site_ids[2]);
+  g_assert_cmpstr (hd_window_get_page (fixture->base.window), ==, "sites");
+
+  /* A press on nothing is not taken (the map pans); a click there clears the selection. */
+  g_assert_false (hd_map_interaction_press (interaction, x + 200, y + 200, 0));
+  hd_map_interaction_release (interaction, x + 200, y + 200);
+  g_assert_null (hd_map_interaction_get_selected_site (interaction));
+
+  /* A drag moves the site by what was dragged: one store command, one undo step. */
+  site = hd_store_lookup_site (store, fixture->site_ids[2]);
+  lat0 = hd_site_get_latitude (site);
+  lon0 = hd_site_get_longitude (site);
+  shumate_viewport_widget_coords_to_location (hd_map_view_get_viewport (view),
+                                              GTK_WIDGET (view), x + 40, y + 30,
+                                              &expect_lat, &expect_lon);
+  g_assert_true (hd_map_interaction_press (interaction, x, y, 0));
+  hd_map_interaction_motion (interaction, x + 2, y + 1);
+  g_assert_false (hd_map_interaction_is_dragging (interaction));   /* under the threshold */
+  hd_map_interaction_motion (interaction, x + 20, y + 15);
+  g_assert_true (hd_map_interaction_is_dragging (interaction));
+  hd_map_interaction_motion (interaction, x + 40, y + 30);
+  /* Nothing is written before the drop. */
+  g_assert_cmpfloat (hd_site_get_latitude (site), ==, lat0);
+  hd_map_interaction_release (interaction, x + 40, y + 30);
+  spin ();
+  site = hd_store_lookup_site (store, fixture->site_ids[2]);
+  lat = hd_site_get_latitude (site);
+  lon = hd_site_get_longitude (site);
+  g_assert_cmpfloat_with_epsilon (lat, expect_lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon, expect_lon, 1e-9);
+  /* 40 px east at this zoom, in degrees. */
+  g_assert_cmpfloat_with_epsilon (lon - lon0,
+                                  40 * 360.0 / (256 * exp2 (shumate_viewport_get_zoom_level (
+                                    hd_map_view_get_viewport (view)))), 1e-9);
+  g_assert_cmpfloat (lat, <, lat0);
+  g_assert_cmpstr (hd_store_get_undo_label (store), ==, "Move “西湖党建公园”");
+  /* The moved site is drawn, and hit, where it was dropped. */
+  site_point (fixture, view, 2, &x, &y);
+  g_assert_true (hd_map_interaction_press (interaction, x, y, 0));
+  hd_map_interaction_release (interaction, x, y);
+
+  g_assert_true (hd_store_undo (store, &error));
+  g_assert_no_error (error);
+  site = hd_store_lookup_site (store, fixture->site_ids[2]);
+  g_assert_cmpfloat (hd_site_get_latitude (site), ==, lat0);
+  g_assert_cmpfloat (hd_site_get_longitude (site), ==, lon0);
+
+  /* Escape during a drag puts the site back and writes nothing. */
+  undo_before = g_strdup (hd_store_get_undo_label (store));
+  site_point (fixture, view, 2, &x, &y);
+  g_assert_true (hd_map_interaction_press (interaction, x, y, 0));
+  hd_map_interaction_motion (interaction, x + 50, y + 50);
+  g_assert_true (hd_map_interaction_is_dragging (interaction));
+  g_assert_true (hd_map_interaction_escape (interaction));
+  g_assert_false (hd_map_interaction_is_dragging (interaction));
+  hd_map_interaction_release (interaction, x + 50, y + 50);
+  spin ();
+  site = hd_store_lookup_site (store, fixture->site_ids[2]);
+  g_assert_cmpfloat (hd_site_get_latitude (site), ==, lat0);
+  g_assert_cmpstr (hd_store_get_undo_label (store), ==, undo_before);
+}
+
+static void
+test_chain_and_place (MapFixture    *fixture,
+                      gconstpointer  data)
+{
+  HdMapView *view = show_map (fixture);
+  HdMapInteraction *interaction = hd_map_view_get_interaction (view);
+  HdStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) route = NULL;
+  GtkListView *belt_list;
+  double ax, ay, bx, by, x, y;
+  GList *toplevels;
+  HdSiteEditor *editor = NULL;
+
+  g_signal_connect_swapped (interaction, "notice", G_CALLBACK (on_notice), fixture);
+
+  /* A click on the route, between its sites, selects the belt (sidebar too). */
+  site_point (fixture, view, 0, &ax, &ay);
+  site_point (fixture, view, 1, &bx, &by);
+  g_assert_false (hd_map_interaction_press (interaction, (ax + bx) / 2, (ay + by) / 2 + 2, 0));
+  hd_map_interaction_release (interaction, (ax + bx) / 2, (ay + by) / 2 + 2);
+  spin ();
+  g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
+  belt_list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->base.window),
+                                                            HD_TYPE_WINDOW, "belt_list"));
+  g_assert_cmpstr (hd_belt_get_id (selected_item (fixture->base.window,
+                                                  G_LIST_MODEL (gtk_list_view_get_model (belt_list)))),
+                   ==, fixture->belt_id);
+
+  /* Chain mode: each click appends a site, one undo step each. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.add-to-route", NULL));
+  g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_CHAIN);
+  site_point (fixture, view, 2, &x, &y);
+  click (interaction, x, y, 0);
+  site_point (fixture, view, 3, &x, &y);
+  click (interaction, x, y, 0);
+  route = hd_store_dup_belt_route (store, fixture->belt_id);
+  g_assert_cmpuint (g_strv_length (route), ==, 4);
+  g_assert_cmpstr (route[2], ==, fixture->site_ids[2]);
+  g_assert_cmpstr (route[3], ==, fixture->site_ids[3]);
+  g_assert_cmpstr (hd_store_get_undo_label (store), ==, "Change the route of “鼓楼红色示范带”");
+  /* The belt stays selected while chaining. */
+  g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
+
+  /* A site already there is not added twice: the user is told how to remove it. */
+  site_point (fixture, view, 0, &x, &y);
+  click (interaction, x, y, 0);
+  g_clear_pointer (&route, g_strfreev);
+  route = hd_store_dup_belt_route (store, fixture->belt_id);
+  g_assert_cmpuint (g_strv_length (route), ==, 4);
+  g_assert_nonnull (fixture->notice);
+  g_assert_nonnull (strstr (fixture->notice, "Shift"));
+  /* Shift+click removes it. */
+  click (interaction, x, y, GDK_SHIFT_MASK);
+  g_clear_pointer (&route, g_strfreev);
+  route = hd_store_dup_belt_route (store, fixture->belt_id);
+  g_assert_cmpuint (g_strv_length (route), ==, 3);
+  g_assert_cmpstr (route[0], ==, fixture->site_ids[1]);
+
+  /* Undo takes the steps back one by one. */
+  g_assert_true (hd_store_undo (store, &error));
+  g_assert_true (hd_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&route, g_strfreev);
+  route = hd_store_dup_belt_route (store, fixture->belt_id);
+  g_assert_cmpuint (g_strv_length (route), ==, 3);
+  g_assert_cmpstr (route[2], ==, fixture->site_ids[2]);
+
+  /* Escape leaves the mode. */
+  g_assert_true (hd_map_interaction_escape (interaction));
+  g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_BROWSE);
+
+  /* Place mode: a click on empty map opens a new-site editor at that point. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.place-site", NULL));
+  g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_PLACE);
+  x = gtk_widget_get_width (GTK_WIDGET (view)) - 200.0;
+  y = gtk_widget_get_height (GTK_WIDGET (view)) - 150.0;
+  click (interaction, x, y, 0);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HD_IS_SITE_EDITOR (l->data))
+      editor = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (editor);
+  {
+    HdSite *site = hd_site_editor_get_site (editor);
+    double lat, lon;
+
+    shumate_viewport_widget_coords_to_location (hd_map_view_get_viewport (view),
+                                                GTK_WIDGET (view), x, y, &lat, &lon);
+    g_assert_null (hd_site_get_id (site));
+    g_assert_true (hd_site_get_has_position (site));
+    g_assert_cmpfloat_with_epsilon (hd_site_get_latitude (site), lat, 1e-6);
+    g_assert_cmpfloat_with_epsilon (hd_site_get_longitude (site), lon, 1e-6);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Site");
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (hd_map_interaction_escape (interaction));
+
+  /* The sidebar's selection selects on the map. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (belt_list)),
+                                     GTK_INVALID_LIST_POSITION);
+  g_assert_null (hd_map_interaction_get_selected_belt (interaction));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (belt_list)), 0);
+  g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = hd_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ui-map/select-and-drag", MapFixture, NULL,
+              map_fixture_set_up, test_select_and_drag, map_fixture_tear_down);
+  g_test_add ("/ui-map/chain-and-place", MapFixture, NULL,
+              map_fixture_set_up, test_chain_and_place, map_fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
