@@ -302,31 +302,36 @@ static void
 test_route_label (void)
 {
   static const struct {
-    double xy[6];
+    double xy[10];
     guint n;
     gboolean found;
-    guint segment;
+    guint first, last;
     double angle;
   } cases[] = {
-    { { 0, 0, 100, 0, 0, 0 }, 2, TRUE, 0, 0 },                    /* left to right */
-    { { 100, 0, 0, 0, 0, 0 }, 2, TRUE, 0, 0 },                    /* right to left: not flipped */
-    { { 0, 0, 10, 0, 10, 200 }, 3, TRUE, 1, G_PI / 2 },           /* the longest: downwards */
-    { { 0, 200, 0, 0, 0, 0 }, 2, TRUE, 0, G_PI / 2 },             /* upwards reads downwards */
-    { { 100, 100, 0, 0, 0, 0 }, 2, TRUE, 0, G_PI / 4 },           /* up-left reads down-right */
-    { { 0, 100, 100, 0, 0, 0 }, 2, TRUE, 0, -G_PI / 4 },          /* up-right stays */
-    { { 0, 0, 30, 0, 0, 0 }, 2, FALSE, 0, 0 },                    /* too short */
+    { { 0, 0, 100, 0 }, 2, TRUE, 0, 1, 0 },                          /* left to right */
+    { { 100, 0, 0, 0 }, 2, TRUE, 0, 1, 0 },                          /* right to left: not flipped */
+    { { 0, 0, 10, 0, 10, 200 }, 3, TRUE, 1, 2, G_PI / 2 },           /* the longest: downwards */
+    { { 0, 200, 0, 0 }, 2, TRUE, 0, 1, G_PI / 2 },                   /* upwards reads downwards */
+    { { 100, 100, 0, 0 }, 2, TRUE, 0, 1, G_PI / 4 },                 /* up-left reads down-right */
+    { { 0, 100, 100, 0 }, 2, TRUE, 0, 1, -G_PI / 4 },                /* up-right stays */
+    { { 0, 0, 30, 0 }, 2, FALSE, 0, 0, 0 },                          /* too short */
+    /* Short steps along a straight street make one run, long enough together. */
+    { { 0, 0, 15, 2, 30, -1, 45, 1, 60, 0 }, 5, TRUE, 0, 4, 0 },
+    /* A bend ends a run: the longer leg after it wins. */
+    { { 0, 0, 20, 0, 40, 0, 40, 30, 40, 90 }, 5, TRUE, 2, 4, G_PI / 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      guint segment = 99;
+      guint first = 99, last = 99;
       double angle = 99;
 
-      g_assert_cmpint (hd_map_route_label (cases[i].xy, cases[i].n, 40, &segment, &angle), ==,
-                       cases[i].found);
+      g_assert_cmpint (hd_map_route_label (cases[i].xy, cases[i].n, 40, 6, &first, &last, &angle),
+                       ==, cases[i].found);
       if (!cases[i].found)
         continue;
-      g_assert_cmpuint (segment, ==, cases[i].segment);
+      g_assert_cmpuint (first, ==, cases[i].first);
+      g_assert_cmpuint (last, ==, cases[i].last);
       g_assert_cmpfloat_with_epsilon (angle, cases[i].angle, 1e-9);
       g_assert_cmpfloat (angle, >, -G_PI / 2);
       g_assert_cmpfloat (angle, <=, G_PI / 2);

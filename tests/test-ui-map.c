@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hd-application.h"
+#include "hd-map-search.h"
 #include "hd-map-view.h"
 #include "hd-site-editor.h"
 #include "hd-store.h"
@@ -148,6 +149,38 @@ on_notice (MapFixture *fixture,
   fixture->notice = g_strdup (text);
 }
 
+/* With HONGDAI_TEST_SHOTS=DIR set, a picture of the window is left there. */
+static void
+keep_shot (MapFixture *fixture,
+           const char *name)
+{
+  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
+  GtkWidget *window = GTK_WIDGET (fixture->base.window);
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  for (int i = 0; i < 50; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                              gtk_widget_get_height (window)));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 test_select_and_drag (MapFixture    *fixture,
                       gconstpointer  data)
@@ -184,22 +217,25 @@ test_select_and_drag (MapFixture    *fixture,
   hd_map_interaction_release (interaction, x + 200, y + 200);
   g_assert_null (hd_map_interaction_get_selected_site (interaction));
 
-  /* A drag moves the site by what was dragged: one store command, one undo step. */
+  /* A drag moves the site by what was dragged, wherever on its glyph it was taken: one store
+   * command, one undo step. (The sidebar switched pages: the map may have moved on screen.) */
+  spin ();
+  site_point (fixture, view, 2, &x, &y);
   site = hd_store_lookup_site (store, fixture->site_ids[2]);
   lat0 = hd_site_get_latitude (site);
   lon0 = hd_site_get_longitude (site);
   shumate_viewport_widget_coords_to_location (hd_map_view_get_viewport (view),
                                               GTK_WIDGET (view), x + 40, y + 30,
                                               &expect_lat, &expect_lon);
-  g_assert_true (hd_map_interaction_press (interaction, x, y, 0));
-  hd_map_interaction_motion (interaction, x + 2, y + 1);
+  g_assert_true (hd_map_interaction_press (interaction, x + 3, y - 2, 0));
+  hd_map_interaction_motion (interaction, x + 5, y - 1);
   g_assert_false (hd_map_interaction_is_dragging (interaction));   /* under the threshold */
-  hd_map_interaction_motion (interaction, x + 20, y + 15);
+  hd_map_interaction_motion (interaction, x + 23, y + 13);
   g_assert_true (hd_map_interaction_is_dragging (interaction));
-  hd_map_interaction_motion (interaction, x + 40, y + 30);
+  hd_map_interaction_motion (interaction, x + 43, y + 28);
   /* Nothing is written before the drop. */
   g_assert_cmpfloat (hd_site_get_latitude (site), ==, lat0);
-  hd_map_interaction_release (interaction, x + 40, y + 30);
+  hd_map_interaction_release (interaction, x + 43, y + 28);
   spin ();
   site = hd_store_lookup_site (store, fixture->site_ids[2]);
   lat = hd_site_get_latitude (site);
@@ -281,6 +317,7 @@ test_chain_and_place (MapFixture    *fixture,
   g_assert_cmpstr (hd_store_get_undo_label (store), ==, "Change the route of “鼓楼红色示范带”");
   /* The belt stays selected while chaining. */
   g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
+  keep_shot (fixture, "map-chained.png");
 
   /* A site already there is not added twice: the user is told how to remove it. */
   site_point (fixture, view, 0, &x, &y);
@@ -345,6 +382,212 @@ test_chain_and_place (MapFixture    *fixture,
   g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
 }
 
+static gboolean
+centred_on (HdMapView *view,
+            double     lat,
+            double     lon)
+{
+  ShumateViewport *viewport = hd_map_view_get_viewport (view);
+
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat) < 1e-4 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - lon) < 1e-4;
+}
+
+typedef struct {
+  HdMapView *view;
+  double     lat, lon;
+} Target;
+
+static gboolean
+arrived (gpointer data)
+{
+  Target *target = data;
+
+  return centred_on (target->view, target->lat, target->lon);
+}
+
+static guint
+find_result (GListModel      *results,
+             HdMapResultKind  kind,
+             const char      *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(HdMapResult) result = g_list_model_get_item (results, i);
+
+      if (hd_map_result_get_kind (result) == kind && g_strcmp0 (hd_map_result_get_id (result), id) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+test_search (MapFixture    *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(HdRegion) region = hd_region_new ();
+  g_autoptr(GError) error = NULL;
+  HdMapView *view;
+  HdMapInteraction *interaction;
+  HdMapSearch *search;
+  GListModel *results;
+  guint position;
+  Target target;
+
+  /* A district drawn as a box north of the sites. */
+  hd_region_set_name (region, "鼓楼区");
+  hd_region_set_level (region, HD_REGION_LEVEL_DISTRICT);
+  hd_region_set_geometry (region, "{\"type\":\"Polygon\",\"coordinates\":[[[119.20,26.10],"
+                                  "[119.40,26.10],[119.40,26.20],[119.20,26.20],[119.20,26.10]]]}");
+  g_assert_true (hd_store_save_region (fixture->base.store, region, &error));
+  g_assert_no_error (error);
+
+  view = show_map (fixture);
+  interaction = hd_map_view_get_interaction (view);
+  search = HD_MAP_SEARCH (hd_map_view_get_search (view));
+  results = hd_map_search_get_results (search);
+
+  /* Nothing typed: no results, not the whole workspace. */
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  /* A Chinese substring from the middle of a name. */
+  hd_map_search_set_text (search, "党建");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_cmpuint (find_result (results, HD_MAP_RESULT_SITE, fixture->site_ids[2]), ==, 0);
+  hd_map_search_set_text (search, "没有这个");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  /* "鼓楼" is in a site, the belt and the region: all three are found. */
+  hd_map_search_set_text (search, "鼓楼");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 3);
+  g_assert_cmpuint (find_result (results, HD_MAP_RESULT_REGION, hd_region_get_id (region)), !=,
+                    G_MAXUINT);
+
+  /* Choosing the site selects it and flies there, zoomed in. */
+  position = find_result (results, HD_MAP_RESULT_SITE, fixture->site_ids[0]);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  hd_map_search_choose (search, position);
+  g_assert_cmpstr (hd_map_interaction_get_selected_site (interaction), ==, fixture->site_ids[0]);
+  target = (Target) { view, places[0].lat, places[0].lon };
+  g_assert_true (wait_until (arrived, &target));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (hd_map_view_get_viewport (view)), >, 14.9);
+
+  /* Choosing the belt selects it and flies to the middle of its route. */
+  hd_map_search_set_text (search, "示范带");
+  position = find_result (results, HD_MAP_RESULT_BELT, fixture->belt_id);
+  g_assert_cmpuint (position, ==, 0);
+  hd_map_search_choose (search, position);
+  g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
+  g_assert_null (hd_map_interaction_get_selected_site (interaction));
+  target = (Target) { view, (places[0].lat + places[1].lat) / 2,
+                      (places[0].lon + places[1].lon) / 2 };
+  g_assert_true (wait_until (arrived, &target));
+
+  /* A new site is found once it exists (the index follows the store). */
+  {
+    g_autoptr(HdSite) site = hd_site_new ();
+
+    hd_site_set_name (site, "新建红色驿站");
+    hd_site_set_position (site, 26.085, 119.305);
+    g_assert_true (hd_store_save_site (fixture->base.store, site, &error));
+    hd_map_search_set_text (search, "新建");
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  }
+
+  /* The region: flown to the middle of its boundary. */
+  hd_map_search_set_text (search, "鼓楼区");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  hd_map_search_choose (search, 0);
+  target = (Target) { view, 26.15, 119.30 };
+  g_assert_true (wait_until (arrived, &target));
+
+  keep_shot (fixture, "map-belt-selected.png");
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets a flight (600 ms) finish. */
+static void
+spin_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  g_assert_true (wait_until (time_passed, &until));
+}
+
+static gboolean
+has_markers (gpointer data)
+{
+  return hd_map_view_get_n_markers (data) > 0 &&
+         shumate_viewport_get_zoom_level (hd_map_view_get_viewport (data)) > 9;
+}
+
+/* The sample: picking each belt in the sidebar selects it on the map and brings its whole
+ * route into view. */
+static void
+test_sample_belts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  HdMapView *view;
+  HdMapInteraction *interaction;
+  GtkListView *belt_list;
+  GtkSingleSelection *selection;
+  guint n;
+
+  hd_test_fixture_open (fixture, TRUE);
+  fixture->window = hd_window_new (app, fixture->store);
+  hd_window_fix_size (fixture->window, 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window));
+  view = HD_MAP_VIEW (hd_window_get_map_view (fixture->window));
+  g_assert_true (wait_until (has_markers, view));
+  spin_ms (100);
+  interaction = hd_map_view_get_interaction (view);
+  belt_list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                            HD_TYPE_WINDOW, "belt_list"));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (belt_list));
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n, >, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      HdBelt *belt;
+      g_auto(GStrv) route = NULL;
+
+      gtk_single_selection_set_selected (selection, i);
+      belt = gtk_single_selection_get_selected_item (selection);
+      g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==,
+                       hd_belt_get_id (belt));
+      spin_ms (900);
+
+      route = hd_store_dup_belt_route (fixture->store, hd_belt_get_id (belt));
+      for (guint k = 0; route[k] != NULL; k++)
+        {
+          HdSite *site = hd_store_lookup_site (fixture->store, route[k]);
+          double x, y;
+
+          if (!hd_site_get_has_position (site))
+            continue;
+          g_assert_true (hd_map_view_lonlat_to_widget (view, hd_site_get_longitude (site),
+                                                       hd_site_get_latitude (site), &x, &y));
+          g_assert_cmpfloat (x, >=, 0);
+          g_assert_cmpfloat (y, >=, 0);
+          g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+          g_assert_cmpfloat (y, <=, gtk_widget_get_height (GTK_WIDGET (view)));
+        }
+      if (i == 0)
+        {
+          MapFixture shot = { .base = *fixture };
+
+          keep_shot (&shot, "map-sample-belt.png");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +605,12 @@ main (int   argc,
               map_fixture_set_up, test_select_and_drag, map_fixture_tear_down);
   g_test_add ("/ui-map/chain-and-place", MapFixture, NULL,
               map_fixture_set_up, test_chain_and_place, map_fixture_tear_down);
+
+  g_test_add ("/ui-map/search", MapFixture, NULL,
+              map_fixture_set_up, test_search, map_fixture_tear_down);
+
+  g_test_add ("/ui-map/sample-belts", Fixture, NULL,
+              NULL, test_sample_belts, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -18,6 +18,8 @@
 /* How near a click must be to a route to pick it, in pixels. */
 #define HIT_DISTANCE    6.0
 #define NAME_MARGIN     24.0
+/* A name follows a run of the route whose sites stay this close (px) to a straight line. */
+#define NAME_STRAIGHTNESS 6.0
 #define FLAG_HEIGHT     16.0
 /* The flags' orange: apart from every belt colour and the lights. */
 #define FLAG_R          0.96
@@ -174,6 +176,21 @@ draw_flag (cairo_t        *cr,
     }
 }
 
+/* Names keep off the flags: their boxes go in @placed first (in screen coordinates, as the
+ * names' are: the flag's pole is at (@x, @y) in the rotated frame). */
+static void
+add_flag_box (GArray *placed,
+              double  x,
+              double  y,
+              double  rotation)
+{
+  double sx = x * cos (rotation) - y * sin (rotation);
+  double sy = x * sin (rotation) + y * cos (rotation);
+  HdMapRect box = { sx - 3, sy - FLAG_HEIGHT - 3, sx + FLAG_HEIGHT, sy + 3 };
+
+  g_array_append_val (placed, box);
+}
+
 static void
 draw_belt (cairo_t         *cr,
            const BeltEntry *entry,
@@ -253,9 +270,10 @@ draw_name (HdBeltLayer     *self,
            GArray          *placed,
            const HdColour  *paper)
 {
-  guint n = entry->points->len / 2, segment;
+  guint n = entry->points->len / 2, first, last;
   g_autofree double *rotated = NULL;
-  double angle, cx, cy, sx, sy;
+  static const double sides[] = { 0, -1, 1 };
+  double angle, cx = 0, cy = 0, sx, sy, length, shift;
   HdMapRect box;
   int tw, th;
 
@@ -276,14 +294,24 @@ draw_name (HdBeltLayer     *self,
       rotated[2 * i] = xy[2 * i] * cos_r - xy[2 * i + 1] * sin_r;
       rotated[2 * i + 1] = xy[2 * i] * sin_r + xy[2 * i + 1] * cos_r;
     }
-  if (!hd_map_route_label (rotated, n, tw + 2 * NAME_MARGIN, &segment, &angle))
+  if (!hd_map_route_label (rotated, n, tw + 2 * NAME_MARGIN, NAME_STRAIGHTNESS, &first, &last,
+                           &angle))
     return;
 
-  cx = (rotated[2 * segment] + rotated[2 * segment + 2]) / 2;
-  cy = (rotated[2 * segment + 1] + rotated[2 * segment + 3]) / 2;
-  hd_map_rotated_bounds (cx, cy, tw, th, angle, &box);
-  if (!hd_map_place_label (placed, &box))
-    return;
+  /* The middle of the run, or either side of it when something (a flag, another name) is
+   * there already. */
+  length = hypot (rotated[2 * last] - rotated[2 * first], rotated[2 * last + 1] - rotated[2 * first + 1]);
+  shift = MIN (tw / 2.0 + FLAG_HEIGHT, length / 2 - tw / 2.0);
+  for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
+    {
+      cx = (rotated[2 * first] + rotated[2 * last]) / 2 + sides[k] * shift * cos (angle);
+      cy = (rotated[2 * first + 1] + rotated[2 * last + 1]) / 2 + sides[k] * shift * sin (angle);
+      hd_map_rotated_bounds (cx, cy, tw, th, angle, &box);
+      if (hd_map_place_label (placed, &box))
+        break;
+      if (k + 1 == G_N_ELEMENTS (sides))
+        return;
+    }
 
   /* Back to the unrotated frame the Cairo context is in. */
   sx = cx * cos_r + cy * sin_r;
@@ -379,8 +407,11 @@ hd_belt_layer_draw (HdBeltLayer *self,
         {
           guint s = g_array_index (gaps, guint, k);
 
-          draw_flag (cr, (selected_xy[2 * s] + selected_xy[2 * s + 2]) / 2,
-                     (selected_xy[2 * s + 1] + selected_xy[2 * s + 3]) / 2, &paper);
+          double fx = (selected_xy[2 * s] + selected_xy[2 * s + 2]) / 2;
+          double fy = (selected_xy[2 * s + 1] + selected_xy[2 * s + 3]) / 2;
+
+          draw_flag (cr, fx, fy, &paper);
+          add_flag_box (placed, fx, fy, rotation);
         }
       for (guint k = 0; k < detours->len; k++)
         {
@@ -388,6 +419,7 @@ hd_belt_layer_draw (HdBeltLayer *self,
 
           /* Beside the site's glyph, not on it. */
           draw_flag (cr, selected_xy[2 * s] + 8, selected_xy[2 * s + 1] - 6, &paper);
+          add_flag_box (placed, selected_xy[2 * s] + 8, selected_xy[2 * s + 1] - 6, rotation);
         }
       /* The selected belt's name first: it wins any overlap. */
       draw_name (self, cr, selected, selected_xy, cos (rotation), sin (rotation), placed, &paper);

@@ -25,6 +25,7 @@ struct _HdMapInteraction
   char           *press_site;   /* the site under the press, if any */
   GdkModifierType press_state;
   double          press_x, press_y;
+  double          grab_dx, grab_dy;  /* from the pointer to the pressed site's centre */
   gboolean        moved;        /* further than the drag threshold since the press */
   gboolean        dragging;     /* press_site follows the pointer */
 };
@@ -122,6 +123,18 @@ hd_map_interaction_press (HdMapInteraction *self,
   self->press_y = y;
   self->press_state = state;
   self->press_site = g_strdup (site);
+  self->grab_dx = self->grab_dy = 0;
+  if (site != NULL)
+    {
+      double sx, sy;
+
+      /* The site keeps its place under the pointer instead of jumping to it. */
+      if (hd_site_layer_get_site_point (self->site_layer, site, &sx, &sy))
+        {
+          self->grab_dx = sx - x;
+          self->grab_dy = sy - y;
+        }
+    }
   return site != NULL;
 }
 
@@ -144,7 +157,7 @@ hd_map_interaction_motion (HdMapInteraction *self,
   if (!self->dragging)
     return;
 
-  to_location (self, x, y, &lat, &lon);
+  to_location (self, x + self->grab_dx, y + self->grab_dy, &lat, &lon);
   hd_site_layer_set_preview (self->site_layer, self->press_site, lat, lon);
   update_cursor (self, x, y);
 }
@@ -157,7 +170,7 @@ drop_site (HdMapInteraction *self,
   g_autoptr(GError) error = NULL;
   double lat, lon;
 
-  to_location (self, x, y, &lat, &lon);
+  to_location (self, x + self->grab_dx, y + self->grab_dy, &lat, &lon);
   if (!hd_store_move_site (self->store, self->press_site, lat, lon, &error))
     g_signal_emit (self, signals[FAILED], 0, _("Cannot Move the Site"), error);
   else

@@ -435,38 +435,63 @@ hd_map_route_detours (const double *lats,
   return added;
 }
 
+/* How far the points strictly between @i and @j are from the chord i–j, at most. */
+static double
+run_deviation (const double *xy,
+               guint         i,
+               guint         j)
+{
+  double worst = 0;
+
+  for (guint k = i + 1; k < j; k++)
+    worst = MAX (worst, hd_map_segment_distance (xy[2 * k], xy[2 * k + 1], xy[2 * i],
+                                                 xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], NULL));
+  return worst;
+}
+
 gboolean
 hd_map_route_label (const double *xy,
                     guint         n,
                     double        min_length,
-                    guint        *segment,
+                    double        tolerance,
+                    guint        *first,
+                    guint        *last,
                     double       *angle)
 {
   double best = -1;
-  guint found = 0;
+  guint best_i = 0, best_j = 0;
   double a;
 
-  for (guint i = 0; i + 1 < n; i++)
+  /* Greedy runs: from each start, take points while the run stays straight; the next run
+   * starts where this one ended, so the work stays linear in practice. */
+  for (guint i = 0; i + 1 < n;)
     {
-      double length = hypot (xy[2 * i + 2] - xy[2 * i], xy[2 * i + 3] - xy[2 * i + 1]);
+      guint j = i + 1;
+      double length;
 
+      while (j + 1 < n && run_deviation (xy, i, j + 1) <= tolerance)
+        j++;
+      length = hypot (xy[2 * j] - xy[2 * i], xy[2 * j + 1] - xy[2 * i + 1]);
       if (length >= min_length && length > best)
         {
           best = length;
-          found = i;
+          best_i = i;
+          best_j = j;
         }
+      i = j;
     }
   if (best < 0)
     return FALSE;
 
-  a = atan2 (xy[2 * found + 3] - xy[2 * found + 1], xy[2 * found + 2] - xy[2 * found]);
-  /* Screen y grows downwards: a segment drawn right to left would put the text upside down. */
+  a = atan2 (xy[2 * best_j + 1] - xy[2 * best_i + 1], xy[2 * best_j] - xy[2 * best_i]);
+  /* Screen y grows downwards: a run drawn right to left would put the text upside down. */
   if (a > G_PI / 2)
     a -= G_PI;
   else if (a <= -G_PI / 2)
     a += G_PI;
 
-  *segment = found;
+  *first = best_i;
+  *last = best_j;
   *angle = a;
   return TRUE;
 }

@@ -104,13 +104,16 @@ guint      hd_map_route_detours    (const double   *lats,
                                     guint           n,
                                     double          threshold,
                                     GArray         *out);
-/* Where a route's name goes: the longest segment of the polyline @xy (@n screen x, y pairs)
- * at least @min_length long. Returns FALSE when none is; else sets @segment (from point i to
- * i + 1) and @angle (radians, in (-π/2, π/2], so that text along it is never upside down). */
+/* Where a route's name goes: the longest straight run of the polyline @xy (@n screen x, y
+ * pairs: points @first to @last, every point between within @tolerance of the chord) at least
+ * @min_length long. Returns FALSE when there is none; else sets @first, @last and @angle (of
+ * the chord, radians, in (-π/2, π/2], so that text along it is never upside down). */
 gboolean   hd_map_route_label      (const double   *xy,
                                     guint           n,
                                     double          min_length,
-                                    guint          *segment,
+                                    double          tolerance,
+                                    guint          *first,
+                                    guint          *last,
                                     double         *angle);
 /* The axis-aligned box around a @width × @height rectangle centred on (@cx, @cy) and rotated
  * by @angle, for hd_map_place_label(). */

@@ -9,6 +9,7 @@
 #include "hd-basemap-source.h"
 #include "hd-belt-layer.h"
 #include "hd-map-interaction.h"
+#include "hd-map-search.h"
 #include "hd-map-view.h"
 #include "hd-site-layer.h"
 
@@ -19,6 +20,9 @@
 #define SINGLE_ZOOM     15.0
 /* Share of the map the sites' bounding box may fill when zooming to them. */
 #define FIT_FILL        0.8
+/* How long flying to a search result or a sidebar pick takes (shumate's own choice, from the
+ * distance, took seconds across a city). */
+#define FLY_MS          600
 
 /* After the regions change, the map layer drawn from the old ones stays under the new layer
  * this long, so the map does not flash empty while the new tiles are drawn. */
@@ -36,6 +40,7 @@ struct _HdMapView
   HdSiteLayer        *site_layer;
   HdMapInteraction   *interaction;
   GtkWidget          *toolbar;
+  GtkWidget          *search;
   /* The offline base map: also the viewport's reference source (its projection). */
   HdBasemapSource    *basemap_source;
   ShumateMapLayer    *base_layer;
@@ -346,6 +351,15 @@ hd_map_view_measure (GtkWidget      *widget,
 /* Planning with the mouse: see hd-map-interaction.c. The view adds the keyboard, the overlay
  * toolbar with the modes, and centring on what is selected. */
 
+static void on_result_chosen (HdMapView   *self,
+                              HdMapResult *result);
+static void fly_to_bounds    (HdMapView   *self,
+                              double       min_lat,
+                              double       min_lon,
+                              double       max_lat,
+                              double       max_lon,
+                              gboolean     zoom_in);
+
 static void
 on_mode_changed (HdMapView *self)
 {
@@ -359,6 +373,12 @@ hd_map_view_setup_interaction (HdMapView *self)
   self->interaction = hd_map_interaction_new (self->store, self->site_layer, self->belt_layer);
   g_signal_connect_object (self->interaction, "notify::mode", G_CALLBACK (on_mode_changed), self,
                            G_CONNECT_SWAPPED);
+
+  /* The search needs the store: made here, not with the toolbar in init. */
+  self->search = hd_map_search_new (self->store);
+  g_signal_connect_object (self->search, "result-chosen", G_CALLBACK (on_result_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_prepend (GTK_BOX (self->toolbar), self->search);
 }
 
 static gboolean
@@ -395,6 +415,31 @@ on_any_press (GtkGestureClick *gesture,
       !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
                                self->toolbar))
     gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_result_chosen (HdMapView   *self,
+                  HdMapResult *result)
+{
+  double min_lat, min_lon, max_lat, max_lon;
+
+  switch (hd_map_result_get_kind (result))
+    {
+    case HD_MAP_RESULT_SITE:
+      hd_map_interaction_select_site (self->interaction, hd_map_result_get_id (result));
+      break;
+
+    case HD_MAP_RESULT_BELT:
+      hd_map_interaction_select_site (self->interaction, NULL);
+      hd_map_interaction_select_belt (self->interaction, hd_map_result_get_id (result));
+      break;
+
+    case HD_MAP_RESULT_REGION:
+    default:
+      break;
+    }
+  if (hd_map_result_get_bounds (result, &min_lat, &min_lon, &max_lat, &max_lon))
+    fly_to_bounds (self, min_lat, min_lon, max_lat, max_lon, TRUE);
 }
 
 static GtkWidget *
@@ -450,12 +495,33 @@ hd_map_view_init_interaction (HdMapView *self)
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HdMapView *self = HD_MAP_VIEW (widget);
+
+  if (self->search != NULL)
+    hd_map_search_focus (HD_MAP_SEARCH (self->search));
+}
+
+static void
 hd_map_view_class_init_interaction (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "map.place-site", "placing");
   gtk_widget_class_install_property_action (widget_class, "map.add-to-route", "chaining");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "map.place-site", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "map.add-to-route", NULL);
+  gtk_widget_class_install_action (widget_class, "map.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "map.find", NULL);
+}
+
+GtkWidget *
+hd_map_view_get_search (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return self->search;
 }
 
 HdMapInteraction *
@@ -466,14 +532,16 @@ hd_map_view_get_interaction (HdMapView *self)
   return self->interaction;
 }
 
-/* Pans (animated) to the middle of the points and zooms out if they do not all fit; never
- * zooms in: the planner chose that zoom. */
+/* Pans (animated) to the middle of the box and zooms out if it does not fit; zooms in to fit
+ * it too only when @zoom_in (a search result; not a sidebar pick, where the planner chose the
+ * zoom). A single point is shown at SINGLE_ZOOM or closer. */
 static void
 fly_to_bounds (HdMapView *self,
                double     min_lat,
                double     min_lon,
                double     max_lat,
-               double     max_lon)
+               double     max_lon,
+               gboolean   zoom_in)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   double zoom = shumate_viewport_get_zoom_level (viewport);
@@ -490,9 +558,12 @@ fly_to_bounds (HdMapView *self,
       double fit = log2 (MIN (width * FIT_FILL / (MAX (x1 - x0, 1e-9) * TILE_SIZE),
                               height * FIT_FILL / (MAX (y1 - y0, 1e-9) * TILE_SIZE)));
 
-      zoom = CLAMP (MIN (zoom, fit), MIN_ZOOM, MAX_ZOOM);
+      zoom = CLAMP (zoom_in ? fit : MIN (zoom, fit), MIN_ZOOM, MAX_ZOOM);
     }
-  shumate_map_go_to_full (self->map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2, zoom);
+  else if (zoom_in)
+    zoom = MAX (zoom, SINGLE_ZOOM);
+  shumate_map_go_to_full_with_duration (self->map, (min_lat + max_lat) / 2,
+                                        (min_lon + max_lon) / 2, zoom, FLY_MS);
 }
 
 gboolean
@@ -523,7 +594,7 @@ hd_map_view_centre_on (HdMapView  *self,
       any = TRUE;
     }
   if (any)
-    fly_to_bounds (self, min_lat, min_lon, max_lat, max_lon);
+    fly_to_bounds (self, min_lat, min_lon, max_lat, max_lon, FALSE);
   return any;
 }
 
@@ -587,6 +658,7 @@ hd_map_view_dispose (GObject *object)
   self->site_layer = NULL;
   g_clear_object (&self->interaction);
   self->toolbar = NULL;
+  self->search = NULL;
   self->base_layer = NULL;
   self->old_base_layer = NULL;
   g_clear_object (&self->basemap_source);

@@ -51,6 +51,9 @@ gboolean   hd_map_view_centre_on       (HdMapView  *self,
  * The view's signal "activate" is Enter with something selected. Actions: map.place-site
  * (P) and map.add-to-route (R), both stateful. */
 HdMapInteraction *hd_map_view_get_interaction (HdMapView *self);
+/* (transfer none): the HdMapSearch in the map's toolbar (Ctrl+F on the map focuses it); a
+ * chosen result is selected and flown to. */
+GtkWidget        *hd_map_view_get_search      (HdMapView *self);
 
 /* For tests and benchmarks: where (@lon, @lat) is drawn, in the view's coordinates; and the
  * map's viewport (transfer none). */

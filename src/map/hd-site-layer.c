@@ -642,6 +642,19 @@ on_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+hd_site_layer_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  HdSiteLayer *self = HD_SITE_LAYER (widget);
+
+  GTK_WIDGET_CLASS (hd_site_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  /* The hit grid holds widget coordinates: a new size moves every site on screen. */
+  g_clear_pointer (&self->hit_grid, hd_map_grid_free);
+}
+
+static void
 hd_site_layer_constructed (GObject *object)
 {
   HdSiteLayer *self = HD_SITE_LAYER (object);
@@ -735,6 +748,7 @@ hd_site_layer_class_init (HdSiteLayerClass *klass)
   object_class->set_property = hd_site_layer_set_property;
 
   widget_class->snapshot = hd_site_layer_snapshot;
+  widget_class->size_allocate = hd_site_layer_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
