@@ -526,6 +526,78 @@ has_markers (gpointer data)
          shumate_viewport_get_zoom_level (hd_map_view_get_viewport (data)) > 9;
 }
 
+static guint
+count_substrings (const char *data,
+                  gsize       length,
+                  const char *needle)
+{
+  gsize n = strlen (needle);
+  guint count = 0;
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      count++;
+  return count;
+}
+
+/* The view exported: a PNG the size of the map with the route where it is drawn, and a PDF
+ * whose only image is the base map (routes and glyphs are paths, names are text). */
+static void
+check_exports (Fixture    *fixture,
+               HdMapView  *view,
+               GStrv       route)
+{
+  g_autofree char *png = g_build_filename (fixture->dir, "view.png", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "view.pdf", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "no-such-folder", "view.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree guchar *pixels = NULL;
+  const char *keep = g_getenv ("HONGDAI_TEST_SHOTS");
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  gsize length;
+  double x, y;
+  HdSite *site = hd_store_lookup_site (fixture->store, route[0]);
+
+  g_assert_true (hd_map_view_export (view, png, HD_MAP_EXPORT_PNG, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+  /* The first site's glyph: not the base map's pale land there. */
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  g_assert_true (hd_map_view_lonlat_to_widget (view, hd_site_get_longitude (site),
+                                               hd_site_get_latitude (site), &x, &y));
+  {
+    const guchar *p = pixels + ((gsize) y * width + (gsize) x) * 4;
+
+    g_assert_cmpint (p[0] + p[1] + p[2], <, 3 * 200);
+  }
+
+  g_assert_true (hd_map_view_export (view, pdf, HD_MAP_EXPORT_PDF, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_cmpmem (contents, 5, "%PDF-", 5);
+  g_assert_cmpuint (count_substrings (contents, length, "/Subtype /Image"), ==, 1);
+  g_assert_cmpuint (count_substrings (contents, length, "/FontFile"), >, 0);
+
+  /* A folder that does not exist: a clear error, nothing written. */
+  g_assert_false (hd_map_view_export (view, bad, HD_MAP_EXPORT_PDF, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "view.pdf"));
+
+  if (keep != NULL && *keep != '\0')
+    {
+      g_autofree char *copy = g_build_filename (keep, "map-export.pdf", NULL);
+
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+}
+
 /* The sample: picking each belt in the sidebar selects it on the map and brings its whole
  * route into view. */
 static void
@@ -584,6 +656,7 @@ test_sample_belts (Fixture       *fixture,
           MapFixture shot = { .base = *fixture };
 
           keep_shot (&shot, "map-sample-belt.png");
+          check_exports (fixture, view, route);
         }
     }
 }

@@ -8,6 +8,7 @@
 
 #include "hd-basemap-source.h"
 #include "hd-belt-layer.h"
+#include "hd-map-export.h"
 #include "hd-map-interaction.h"
 #include "hd-map-search.h"
 #include "hd-map-view.h"
@@ -41,6 +42,7 @@ struct _HdMapView
   HdMapInteraction   *interaction;
   GtkWidget          *toolbar;
   GtkWidget          *search;
+  GtkFileChooserNative *export_chooser;
   /* The offline base map: also the viewport's reference source (its projection). */
   HdBasemapSource    *basemap_source;
   ShumateMapLayer    *base_layer;
@@ -462,7 +464,8 @@ hd_map_view_init_interaction (HdMapView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkWidget *modes;
+  g_autoptr(GMenu) export_menu = NULL;
+  GtkWidget *modes, *export_button;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -491,7 +494,94 @@ hd_map_view_init_interaction (HdMapView *self)
                                _("Add to Route (R): click sites to append them to the "
                                  "selected belt's route; Shift+click removes")));
   gtk_box_append (GTK_BOX (self->toolbar), modes);
+
+  export_menu = g_menu_new ();
+  g_menu_append (export_menu, _("Export View as _PNG…"), "map.export-png");
+  g_menu_append (export_menu, _("Export View as P_DF…"), "map.export-pdf");
+  export_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-as-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (export_menu));
+  gtk_widget_set_tooltip_text (export_button, _("Export View"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export View"), -1);
+  gtk_box_append (GTK_BOX (self->toolbar), export_button);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->toolbar);
+}
+
+gboolean
+hd_map_view_export (HdMapView          *self,
+                    const char         *path,
+                    HdMapExportFormat   format,
+                    GError            **error)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  return hd_map_export_view (self->map, self->belt_layer, self->site_layer, path, format, error);
+}
+
+static void
+on_export_response (HdMapView            *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  HdMapExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+  if (!hd_map_view_export (self, path, format, &error))
+    {
+      g_signal_emit_by_name (self->interaction, "failed", _("Cannot Export the View"), error);
+      return;
+    }
+  /* Translators: a toast; %s is a file name */
+  basename = g_path_get_basename (path);
+  text = g_strdup_printf (_("Exported the view to “%s”"), basename);
+  g_signal_emit_by_name (self->interaction, "notice", text);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HdMapView *self = HD_MAP_VIEW (widget);
+  HdMapExportFormat format = g_str_equal (action_name, "map.export-pdf") ? HD_MAP_EXPORT_PDF
+                                                                         : HD_MAP_EXPORT_PNG;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
+  self->export_chooser =
+    gtk_file_chooser_native_new (format == HD_MAP_EXPORT_PDF ? _("Export View as PDF")
+                                                             : _("Export View as PNG"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  gtk_file_filter_set_name (filter, format == HD_MAP_EXPORT_PDF ? _("PDF documents")
+                                                                : _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, format == HD_MAP_EXPORT_PDF ? "application/pdf"
+                                                                     : "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  /* Translators: the file name an export suggests; keep the extension */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser),
+                                     format == HD_MAP_EXPORT_PDF ? _("map.pdf") : _("map.png"));
+  g_object_set_data (G_OBJECT (self->export_chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect_object (self->export_chooser, "response", G_CALLBACK (on_export_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
 static void
@@ -513,6 +603,8 @@ hd_map_view_class_init_interaction (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "map.place-site", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "map.add-to-route", NULL);
   gtk_widget_class_install_action (widget_class, "map.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "map.export-png", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "map.export-pdf", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "map.find", NULL);
 }
 
@@ -657,6 +749,9 @@ hd_map_view_dispose (GObject *object)
   self->belt_layer = NULL;
   self->site_layer = NULL;
   g_clear_object (&self->interaction);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
   self->toolbar = NULL;
   self->search = NULL;
   self->base_layer = NULL;

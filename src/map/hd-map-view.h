@@ -5,6 +5,7 @@
 #include <shumate/shumate.h>
 
 #include "hd-light.h"
+#include "hd-map-export.h"
 #include "hd-map-interaction.h"
 #include "hd-store.h"
 
@@ -54,6 +55,12 @@ HdMapInteraction *hd_map_view_get_interaction (HdMapView *self);
 /* (transfer none): the HdMapSearch in the map's toolbar (Ctrl+F on the map focuses it); a
  * chosen result is selected and flown to. */
 GtkWidget        *hd_map_view_get_search      (HdMapView *self);
+/* Writes the view as it is now to @path (see hd_map_export_view()); what the toolbar's Export
+ * View menu (actions map.export-png and map.export-pdf) does after asking for a file. */
+gboolean          hd_map_view_export          (HdMapView          *self,
+                                               const char         *path,
+                                               HdMapExportFormat   format,
+                                               GError            **error);
 
 /* For tests and benchmarks: where (@lon, @lat) is drawn, in the view's coordinates; and the
  * map's viewport (transfer none). */
