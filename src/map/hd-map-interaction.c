@@ -12,7 +12,8 @@ struct _HdMapInteraction
   GObject         parent_instance;
 
   HdStore        *store;
-  HdSiteLayer    *site_layer;   /* not owned: the layer owns its controllers, which own us */
+  ShumateMap     *map;          /* not owned: the map view holds the map, the layers and us */
+  HdSiteLayer    *site_layer;
   HdBeltLayer    *belt_layer;
   GtkGesture     *drag;
 
@@ -74,22 +75,17 @@ to_location (HdMapInteraction *self,
                                               lat, lon);
 }
 
+/* The site layer is only hit at sites (see hd_site_layer_site_at()): its cursor shows over
+ * them; the map's shows elsewhere. ShumateMap sets its own "grab" cursor after a pan. */
 static void
-update_cursor (HdMapInteraction *self,
-               double            x,
-               double            y)
+update_cursor (HdMapInteraction *self)
 {
-  GtkWidget *layer = GTK_WIDGET (self->site_layer);
-  const char *cursor = NULL;
+  const char *over_site = self->dragging ? "grabbing"
+                          : self->mode == HD_MAP_MODE_CHAIN ? "copy" : "pointer";
 
-  if (self->dragging)
-    cursor = "grabbing";
-  else if (hd_site_layer_site_at (self->site_layer, x, y) != NULL)
-    cursor = self->mode == HD_MAP_MODE_CHAIN ? "copy" : "pointer";
-  else if (self->mode == HD_MAP_MODE_PLACE)
-    cursor = "crosshair";
-  /* NULL: the map's own grab cursor shows through. */
-  gtk_widget_set_cursor_from_name (layer, cursor);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->site_layer), over_site);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map),
+                                   self->mode == HD_MAP_MODE_PLACE ? "crosshair" : "grab");
 }
 
 static void
@@ -102,7 +98,7 @@ end_press (HdMapInteraction *self)
     {
       self->dragging = FALSE;
       hd_site_layer_set_preview (self->site_layer, NULL, 0, 0);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->site_layer), NULL);
+      update_cursor (self);
     }
 }
 
@@ -159,7 +155,7 @@ hd_map_interaction_motion (HdMapInteraction *self,
 
   to_location (self, x + self->grab_dx, y + self->grab_dy, &lat, &lon);
   hd_site_layer_set_preview (self->site_layer, self->press_site, lat, lon);
-  update_cursor (self, x, y);
+  update_cursor (self);
 }
 
 static void
@@ -249,13 +245,13 @@ hd_map_interaction_release (HdMapInteraction *self,
     {
       drop_site (self, x, y);
       end_press (self);
-      update_cursor (self, x, y);
       return;
     }
   if (self->moved)
     {
       /* The map panned: not a click. */
       end_press (self);
+      update_cursor (self);
       return;
     }
 
@@ -370,16 +366,6 @@ on_drag_cancel (GtkGesture       *gesture,
   end_press (self);
 }
 
-static void
-on_pointer_motion (GtkEventControllerMotion *controller,
-                   double                    x,
-                   double                    y,
-                   HdMapInteraction         *self)
-{
-  if (!self->pressed)
-    update_cursor (self, x, y);
-}
-
 /* Selection and mode */
 
 static void
@@ -415,8 +401,7 @@ hd_map_interaction_set_mode (HdMapInteraction *self,
   if (self->mode == mode)
     return;
   self->mode = mode;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->site_layer),
-                                   mode == HD_MAP_MODE_PLACE ? "crosshair" : NULL);
+  update_cursor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
 
@@ -570,18 +555,20 @@ hd_map_interaction_init (HdMapInteraction *self)
 
 HdMapInteraction *
 hd_map_interaction_new (HdStore     *store,
+                        ShumateMap  *map,
                         HdSiteLayer *site_layer,
                         HdBeltLayer *belt_layer)
 {
   HdMapInteraction *self;
-  GtkEventController *motion;
 
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
+  g_return_val_if_fail (SHUMATE_IS_MAP (map), NULL);
   g_return_val_if_fail (HD_IS_SITE_LAYER (site_layer), NULL);
   g_return_val_if_fail (HD_IS_BELT_LAYER (belt_layer), NULL);
 
   self = g_object_new (HD_TYPE_MAP_INTERACTION, NULL);
   self->store = g_object_ref (store);
+  self->map = map;
   self->site_layer = site_layer;
   self->belt_layer = belt_layer;
 
@@ -591,11 +578,12 @@ hd_map_interaction_new (HdStore     *store,
   g_signal_connect_object (self->drag, "drag-update", G_CALLBACK (on_drag_update), self, 0);
   g_signal_connect_object (self->drag, "drag-end", G_CALLBACK (on_drag_end), self, 0);
   g_signal_connect_object (self->drag, "cancel", G_CALLBACK (on_drag_cancel), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (site_layer), GTK_EVENT_CONTROLLER (self->drag));
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (on_pointer_motion), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (site_layer), motion);
+  /* On the map, in the capture phase: before the map's own drag gesture (which pans), so a
+   * press on a site can be claimed; layers do not take pointer events themselves. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag),
+                                              GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (map), GTK_EVENT_CONTROLLER (self->drag));
+  update_cursor (self);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
   return self;

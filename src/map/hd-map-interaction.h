@@ -20,7 +20,8 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (HdMapInteraction, hd_map_interaction, HD, MAP_INTERACTION, GObject)
 
 /* Planning with the mouse on the map: selection, placing, dragging and chaining sites. Its
- * gestures sit on @site_layer; every edit is one store command (one undo step).
+ * gesture sits on @map (the layers' coordinates are the map's); every edit is one store
+ * command (one undo step).
  *
  * Properties: "mode" (HdMapMode as int), "selected-site", "selected-belt" (ids, nullable).
  * Signals:
@@ -28,6 +29,7 @@ G_DECLARE_FINAL_TYPE (HdMapInteraction, hd_map_interaction, HD, MAP_INTERACTION,
  *  - "notice" (const char *text): something the user should be told (a toast);
  *  - "failed" (const char *heading, GError *error): a store command was refused. */
 HdMapInteraction *hd_map_interaction_new        (HdStore          *store,
+                                                 ShumateMap       *map,
                                                  HdSiteLayer      *site_layer,
                                                  HdBeltLayer      *belt_layer);
 
@@ -42,7 +44,7 @@ void        hd_map_interaction_select_site       (HdMapInteraction *self,
 void        hd_map_interaction_select_belt       (HdMapInteraction *self,
                                                   const char       *belt_id);
 
-/* The pointer handlers the gestures call, in the site layer's coordinates; tests drive them
+/* The pointer handlers the gesture calls, in the map's coordinates; tests drive them
  * directly (GTK 4 cannot synthesise pointer events). press() returns TRUE when it takes the
  * press (a site is under it: the map must not pan). */
 gboolean    hd_map_interaction_press             (HdMapInteraction *self,

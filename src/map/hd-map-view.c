@@ -372,7 +372,8 @@ on_mode_changed (HdMapView *self)
 static void
 hd_map_view_setup_interaction (HdMapView *self)
 {
-  self->interaction = hd_map_interaction_new (self->store, self->site_layer, self->belt_layer);
+  self->interaction = hd_map_interaction_new (self->store, self->map, self->site_layer,
+                                              self->belt_layer);
   g_signal_connect_object (self->interaction, "notify::mode", G_CALLBACK (on_mode_changed), self,
                            G_CONNECT_SWAPPED);
 

@@ -42,6 +42,18 @@ struct _HdSiteLayer
   char         *preview;
   double        preview_u, preview_v;
 
+  /* Clusters of the sites in a window around the view, in world pixels at cluster_zoom (cells
+   * aligned to the world, so panning does not move them): reused while the view stays inside
+   * the window. */
+  GArray       *clusters;     /* HdMapCluster */
+  gboolean      clusters_valid;
+  double        cluster_zoom;
+  HdMapRect     cluster_window;
+  /* The cluster glyphs drawn so far, by count (and the colours they were drawn in). */
+  GHashTable   *cluster_glyphs;   /* GUINT_TO_POINTER (count) → GdkTexture */
+  HdColour      glyph_ink, glyph_paper;
+  int           glyph_scale;
+
   /* The last hit-test grid, rebuilt when the view or the data changed since. */
   HdMapGrid    *hit_grid;
   GArray       *hit_sites;    /* guint: grid point → index into sites */
@@ -71,6 +83,14 @@ invalidate (HdSiteLayer *self)
 {
   g_clear_pointer (&self->hit_grid, hd_map_grid_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The sites changed: the clusters too. */
+static void
+invalidate_data (HdSiteLayer *self)
+{
+  self->clusters_valid = FALSE;
+  invalidate (self);
 }
 
 static void
@@ -175,7 +195,7 @@ on_store_changed (HdStore  *store,
   else
     reload_all (self);
 
-  invalidate (self);
+  invalidate_data (self);
 }
 
 /* The viewport's transform: widget coordinates of normalised Mercator units. */
@@ -307,102 +327,231 @@ points_bounds (GArray *xs,
   return GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
 }
 
+/* How many sites the view shows (a glyph partly inside counts), without collecting them. */
+static guint
+count_visible (HdSiteLayer      *self,
+               const Projection *p,
+               int               width,
+               int               height)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->sites->len; i++)
+    {
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
+      double x, y;
+
+      project (p, entry->u, entry->v, &x, &y);
+      n += x >= -CULL_MARGIN && y >= -CULL_MARGIN &&
+           x <= width + CULL_MARGIN && y <= height + CULL_MARGIN;
+    }
+  return n;
+}
+
+/* The view's box in world pixels (the viewport's centre at p->cu, p->cv; any rotation). */
+static HdMapRect
+view_box (const Projection *p,
+          int               width,
+          int               height,
+          double            margin)
+{
+  double half = hypot (width, height) / 2 + margin;
+  double cx = p->cu * p->world, cy = p->cv * p->world;
+
+  return (HdMapRect) { cx - half, cy - half, cx + half, cy + half };
+}
+
+/* Clusters the sites within a window of three views around this one, unless the last window
+ * still covers the view at this zoom: panning reuses them frame after frame. */
+static void
+ensure_clusters (HdSiteLayer      *self,
+                 const Projection *p,
+                 int               width,
+                 int               height)
+{
+  HdMapRect need = view_box (p, width, height, CLUSTER_CELL);
+  g_autoptr(GArray) xs = NULL;
+  g_autoptr(GArray) ys = NULL;
+  double span;
+
+  if (self->clusters_valid && self->cluster_zoom == p->world &&
+      need.x0 >= self->cluster_window.x0 && need.y0 >= self->cluster_window.y0 &&
+      need.x1 <= self->cluster_window.x1 && need.y1 <= self->cluster_window.y1)
+    return;
+
+  span = need.x1 - need.x0;
+  self->cluster_window = (HdMapRect) { need.x0 - span, need.y0 - span,
+                                       need.x1 + span, need.y1 + span };
+  self->cluster_zoom = p->world;
+  self->clusters_valid = TRUE;
+  g_array_set_size (self->clusters, 0);
+
+  xs = g_array_new (FALSE, FALSE, sizeof (double));
+  ys = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < self->sites->len; i++)
+    {
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
+      double x = entry->u * p->world, y = entry->v * p->world;
+
+      if (x < self->cluster_window.x0 || y < self->cluster_window.y0 ||
+          x > self->cluster_window.x1 || y > self->cluster_window.y1)
+        continue;
+      g_array_append_val (xs, x);
+      g_array_append_val (ys, y);
+    }
+  hd_map_cluster ((double *) xs->data, (double *) ys->data, xs->len, CLUSTER_CELL,
+                  self->clusters);
+}
+
+/* The clusters the view shows, in widget coordinates. */
+static void
+visible_clusters (HdSiteLayer *self,
+                  int          width,
+                  int          height,
+                  GArray      *out)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  Projection p;
+
+  projection_init (&p, viewport, width, height);
+  ensure_clusters (self, &p, width, height);
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      HdMapCluster cluster = g_array_index (self->clusters, HdMapCluster, i);
+
+      project (&p, cluster.x / p.world, cluster.y / p.world, &cluster.x, &cluster.y);
+      if (cluster.x < -CLUSTER_CELL || cluster.y < -CLUSTER_CELL ||
+          cluster.x > width + CLUSTER_CELL || cluster.y > height + CLUSTER_CELL)
+        continue;
+      g_array_append_val (out, cluster);
+    }
+}
+
 static double
 cluster_radius (guint count)
 {
   return MIN (8 + 3 * log10 (count + 1), CLUSTER_CELL / 2 - 2);
 }
 
-/* Circles in one Cairo node; the counts as GSK text nodes, whose glyphs the renderer caches
- * (Cairo text replayed from the node every frame cost most of a clustered frame). */
+/* A cluster: a disc with its count, centred on (@x, @y). */
+static void
+draw_cluster (cairo_t        *cr,
+              PangoLayout    *layout,
+              double          x,
+              double          y,
+              guint           count,
+              const HdColour *ink,
+              const HdColour *paper)
+{
+  double radius = cluster_radius (count);
+  char text[16];
+  int tw, th;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.8);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.9);
+  cairo_stroke (cr);
+
+  g_snprintf (text, sizeof text, "%u", count);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_move_to (cr, round (x - tw / 2.0), round (y - th / 2.0));
+  cairo_set_source_rgb (cr, paper->red, paper->green, paper->blue);
+  pango_cairo_show_layout (cr, layout);
+}
+
+#define GLYPH_BOX (CLUSTER_CELL)
+
+/* The glyph of a cluster of @count as a texture, drawn once per count and colours: a frame
+ * of ~100 clusters is then ~100 texture nodes, with no path filling or text layout. */
+static GdkTexture *
+cluster_glyph (HdSiteLayer    *self,
+               guint           count,
+               const HdColour *ink,
+               const HdColour *paper)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  GdkTexture *texture;
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_t *cr;
+  int size = GLYPH_BOX * scale;
+
+  if (memcmp (ink, &self->glyph_ink, sizeof *ink) != 0 ||
+      memcmp (paper, &self->glyph_paper, sizeof *paper) != 0 || scale != self->glyph_scale ||
+      g_hash_table_size (self->cluster_glyphs) > 4096)
+    {
+      g_hash_table_remove_all (self->cluster_glyphs);
+      self->glyph_ink = *ink;
+      self->glyph_paper = *paper;
+      self->glyph_scale = scale;
+    }
+  texture = g_hash_table_lookup (self->cluster_glyphs, GUINT_TO_POINTER (count));
+  if (texture != NULL)
+    return texture;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  draw_cluster (cr, layout, GLYPH_BOX / 2.0, GLYPH_BOX / 2.0, count, ink, paper);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * size,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  g_hash_table_insert (self->cluster_glyphs, GUINT_TO_POINTER (count), texture);
+  return texture;
+}
+
 static void
 draw_clusters (HdSiteLayer    *self,
                GtkSnapshot    *snapshot,
                int             width,
                int             height,
-               GArray         *xs,
-               GArray         *ys,
                const HdColour *ink,
                const HdColour *paper)
 {
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  GdkRGBA text_colour = { paper->red, paper->green, paper->blue, 1.0 };
-  graphene_rect_t bounds;
-  cairo_t *cr;
 
-  hd_map_cluster ((double *) xs->data, (double *) ys->data, xs->len, CLUSTER_CELL, clusters);
-
-  bounds = points_bounds (xs, ys, CLUSTER_CELL, width, height);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cairo_set_line_width (cr, 1.5);
+  visible_clusters (self, width, height, clusters);
   for (guint i = 0; i < clusters->len; i++)
     {
       const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
-      double radius = cluster_radius (cluster->count);
+      GdkTexture *glyph = cluster_glyph (self, cluster->count, ink, paper);
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cluster->x, cluster->y, radius, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.8);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.9);
-      cairo_stroke (cr);
+      gtk_snapshot_append_texture (snapshot, glyph,
+                                   &GRAPHENE_RECT_INIT (round (cluster->x - GLYPH_BOX / 2.0),
+                                                        round (cluster->y - GLYPH_BOX / 2.0),
+                                                        GLYPH_BOX, GLYPH_BOX));
     }
-  cairo_destroy (cr);
-
-  for (guint i = 0; i < clusters->len; i++)
-    {
-      const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
-      char text[16];
-      int tw, th;
-
-      g_snprintf (text, sizeof text, "%u", cluster->count);
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (cluster->x - tw / 2.0),
-                                                              round (cluster->y - th / 2.0)));
-      gtk_snapshot_append_layout (snapshot, layout, &text_colour);
-      gtk_snapshot_restore (snapshot);
-    }
-
-  g_object_unref (layout);
 }
 
 /* The same clusters as draw_clusters(), all in Cairo (for a PDF: the counts stay text). */
 static void
 draw_clusters_cairo (HdSiteLayer    *self,
                      cairo_t        *cr,
-                     GArray         *xs,
-                     GArray         *ys,
+                     int             width,
+                     int             height,
                      const HdColour *ink,
                      const HdColour *paper)
 {
   g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
-  hd_map_cluster ((double *) xs->data, (double *) ys->data, xs->len, CLUSTER_CELL, clusters);
-  cairo_set_line_width (cr, 1.5);
+  visible_clusters (self, width, height, clusters);
   for (guint i = 0; i < clusters->len; i++)
     {
       const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
-      double radius = cluster_radius (cluster->count);
-      char text[16];
-      int tw, th;
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, cluster->x, cluster->y, radius, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.8);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.9);
-      cairo_stroke (cr);
-
-      g_snprintf (text, sizeof text, "%u", cluster->count);
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      cairo_move_to (cr, round (cluster->x - tw / 2.0), round (cluster->y - th / 2.0));
-      cairo_set_source_rgb (cr, paper->red, paper->green, paper->blue);
-      pango_cairo_show_layout (cr, layout);
+      draw_cluster (cr, layout, cluster->x, cluster->y, cluster->count, ink, paper);
     }
 }
 
@@ -450,6 +599,43 @@ draw_labels (HdSiteLayer    *self,
     }
 
   g_object_unref (layout);
+}
+
+/* Whether the view shows so many sites that they are drawn as clusters. With clusters already
+ * made for this view, their counts tell without going through every site. */
+static gboolean
+shows_clusters (HdSiteLayer *self,
+                int          width,
+                int          height)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  Projection p;
+
+  if (self->sites->len <= CLUSTER_ABOVE)
+    return FALSE;
+  projection_init (&p, viewport, width, height);
+  if (self->clusters_valid && self->cluster_zoom == p.world)
+    {
+      HdMapRect view = view_box (&p, width, height, 0);
+
+      if (view.x0 >= self->cluster_window.x0 && view.y0 >= self->cluster_window.y0 &&
+          view.x1 <= self->cluster_window.x1 && view.y1 <= self->cluster_window.y1)
+        {
+          guint n = 0;
+
+          for (guint i = 0; i < self->clusters->len && n <= CLUSTER_ABOVE; i++)
+            {
+              const HdMapCluster *cluster = &g_array_index (self->clusters, HdMapCluster, i);
+              double x, y;
+
+              project (&p, cluster->x / p.world, cluster->y / p.world, &x, &y);
+              if (x >= 0 && y >= 0 && x <= width && y <= height)
+                n += cluster->count;
+            }
+          return n > CLUSTER_ABOVE;
+        }
+    }
+  return count_visible (self, &p, width, height) > CLUSTER_ABOVE;
 }
 
 typedef struct {
@@ -516,9 +702,10 @@ hd_site_layer_snapshot (GtkWidget   *widget,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GArray) xs = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sites->len);
-  g_autoptr(GArray) ys = g_array_sized_new (FALSE, FALSE, sizeof (double), self->sites->len);
-  g_autoptr(GArray) indices = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->sites->len);
+  /* Grown as needed: a clustered frame does not collect the sites at all. */
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
   double zoom = shumate_viewport_get_zoom_level (viewport);
   double sx, sy;
   Palette palette;
@@ -528,15 +715,11 @@ hd_site_layer_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0 || self->sites->len == 0)
     return;
 
-  collect_visible (self, xs, ys, indices);
-  if (indices->len == 0)
-    return;
-
   palette_init (widget, &palette);
 
-  if (indices->len > CLUSTER_ABOVE)
-    draw_clusters (self, snapshot, width, height, xs, ys, &palette.ink, &palette.paper);
-  else
+  if (shows_clusters (self, width, height))
+    draw_clusters (self, snapshot, width, height, &palette.ink, &palette.paper);
+  else if (collect_visible (self, xs, ys, indices), indices->len > 0)
     {
       /* Labels reach further than glyphs: they get the whole widget. */
       bounds = zoom >= LABEL_ZOOM ? GRAPHENE_RECT_INIT (0, 0, width, height)
@@ -573,14 +756,15 @@ hd_site_layer_draw (HdSiteLayer *self,
 
   g_return_if_fail (HD_IS_SITE_LAYER (self));
 
-  collect_visible (self, xs, ys, indices);
   palette_init (widget, &palette);
 
   cairo_save (cr);
-  if (indices->len > CLUSTER_ABOVE)
-    draw_clusters_cairo (self, cr, xs, ys, &palette.ink, &palette.paper);
+  if (shows_clusters (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget)))
+    draw_clusters_cairo (self, cr, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                         &palette.ink, &palette.paper);
   else
     {
+      collect_visible (self, xs, ys, indices);
       draw_glyphs (self, cr, xs, ys, indices, &palette);
       if (shumate_viewport_get_zoom_level (viewport) >= LABEL_ZOOM)
         draw_labels (self, cr, xs, ys, indices, &palette.ink, &palette.paper);
@@ -605,7 +789,10 @@ hd_site_layer_site_at (HdSiteLayer *self,
       g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
 
       g_array_set_size (self->hit_sites, 0);
-      collect_visible (self, xs, ys, self->hit_sites);
+      /* Clustered, no site is drawn on its own: none is hit. */
+      if (!shows_clusters (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                           gtk_widget_get_height (GTK_WIDGET (self))))
+        collect_visible (self, xs, ys, self->hit_sites);
       self->hit_grid = hd_map_grid_new ((double *) xs->data, (double *) ys->data, xs->len,
                                         HIT_RADIUS * 2);
     }
@@ -639,6 +826,16 @@ on_query_tooltip (GtkWidget  *widget,
   text = g_strdup_printf (_("%s\n%s"), entry->name, hd_light_label (light_of (self, id)));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* ShumateLayer lets every pointer event through to the map (it contains no point); this layer
+ * is hit at its sites, so their tooltips and cursor show and the map pans everywhere else. */
+static gboolean
+hd_site_layer_contains (GtkWidget *widget,
+                        double     x,
+                        double     y)
+{
+  return hd_site_layer_site_at (HD_SITE_LAYER (widget), x, y) != NULL;
 }
 
 static void
@@ -693,6 +890,8 @@ hd_site_layer_finalize (GObject *object)
   g_hash_table_unref (self->index);
   g_array_unref (self->sites);
   g_array_unref (self->hit_sites);
+  g_array_unref (self->clusters);
+  g_hash_table_unref (self->cluster_glyphs);
 
   G_OBJECT_CLASS (hd_site_layer_parent_class)->finalize (object);
 }
@@ -749,6 +948,7 @@ hd_site_layer_class_init (HdSiteLayerClass *klass)
 
   widget_class->snapshot = hd_site_layer_snapshot;
   widget_class->size_allocate = hd_site_layer_size_allocate;
+  widget_class->contains = hd_site_layer_contains;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -766,6 +966,8 @@ hd_site_layer_init (HdSiteLayer *self)
   g_array_set_clear_func (self->sites, site_entry_clear);
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
   self->hit_sites = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
+  self->cluster_glyphs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
@@ -846,7 +1048,7 @@ hd_site_layer_set_preview (HdSiteLayer *self,
         }
       hd_mercator_project (lon, lat, &self->preview_u, &self->preview_v);
     }
-  invalidate (self);
+  invalidate_data (self);
 }
 
 gboolean

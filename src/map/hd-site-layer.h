@@ -25,7 +25,8 @@ void         hd_site_layer_set_site_lights (HdSiteLayer     *self,
 HdLight      hd_site_layer_get_site_light  (HdSiteLayer     *self,
                                             const char      *site_id);
 /* (nullable) (transfer none): the id of the site drawn nearest (@x, @y) in the layer's
- * coordinates, within 8 px; %NULL when none is. */
+ * coordinates, within 8 px; %NULL when none is (or the view shows clusters). The layer takes
+ * pointer events only there. */
 const char  *hd_site_layer_site_at         (HdSiteLayer     *self,
                                             double           x,
                                             double           y);
