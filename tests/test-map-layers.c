@@ -190,6 +190,45 @@ test_hit (void)
 }
 
 static void
+test_grid_query (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree double *xs = g_new (double, N_RANDOM);
+  g_autofree double *ys = g_new (double, N_RANDOM);
+  g_autoptr(HdMapGrid) grid = NULL;
+  HdMapRect all = { -125, -125, 625, 625 };
+  static const HdMapRect rects[] = {
+    { 100, 50, 400, 300 },
+    { 0, 0, 1, 1 },
+    { -1000, -1000, -900, -900 },   /* outside every bucket */
+    { -1000, -1000, 1000, 1000 },   /* around them all */
+    { 250, 250, 250, 250 },
+  };
+
+  random_points (rand, N_RANDOM, 500, xs, ys);
+  /* An exact point on a bucket edge, and one at a query's corner. */
+  xs[0] = 100;
+  ys[0] = 50;
+  grid = hd_map_grid_new (xs, ys, N_RANDOM, hd_map_grid_cell_for (&all, N_RANDOM, 4));
+
+  /* The same points as a full scan, for every rectangle. */
+  for (guint r = 0; r < G_N_ELEMENTS (rects); r++)
+    {
+      g_autoptr(GArray) scan = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) query = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      hd_map_cull (xs, ys, N_RANDOM, &rects[r], scan);
+      g_assert_cmpuint (hd_map_grid_query (grid, &rects[r], query), ==, scan->len);
+      g_assert_cmpuint (query->len, ==, scan->len);
+      for (guint k = 0; k < query->len; k++)
+        g_hash_table_add (seen, GUINT_TO_POINTER (g_array_index (query, guint, k) + 1));
+      for (guint k = 0; k < scan->len; k++)
+        g_assert_true (g_hash_table_contains (seen, GUINT_TO_POINTER (g_array_index (scan, guint, k) + 1)));
+    }
+}
+
+static void
 test_labels (void)
 {
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (HdMapRect));
@@ -563,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/map/cull", test_cull);
   g_test_add_func ("/map/cluster", test_cluster);
   g_test_add_func ("/map/hit", test_hit);
+  g_test_add_func ("/map/grid-query", test_grid_query);
   g_test_add_func ("/map/labels", test_labels);
   g_test_add_func ("/map/belt-colour", test_belt_colour);
   g_test_add_func ("/map/distance", test_distance);

@@ -251,6 +251,63 @@ hd_map_grid_nearest (const HdMapGrid *grid,
   return found;
 }
 
+guint
+hd_map_grid_query (const HdMapGrid *grid,
+                   const HdMapRect *rect,
+                   GArray          *out)
+{
+  guint added = 0;
+  double fx0, fy0, fx1, fy1;
+  guint cx0, cy0, cx1, cy1;
+
+  g_return_val_if_fail (grid != NULL, 0);
+
+  if (grid->n == 0)
+    return 0;
+  fx0 = floor ((rect->x0 - grid->min_x) / grid->cell);
+  fy0 = floor ((rect->y0 - grid->min_y) / grid->cell);
+  fx1 = floor ((rect->x1 - grid->min_x) / grid->cell);
+  fy1 = floor ((rect->y1 - grid->min_y) / grid->cell);
+  if (fx1 < 0 || fy1 < 0 || fx0 >= grid->cols || fy0 >= grid->rows)
+    return 0;
+  cx0 = (guint) MAX (fx0, 0);
+  cy0 = (guint) MAX (fy0, 0);
+  cx1 = (guint) MIN (fx1, grid->cols - 1);
+  cy1 = (guint) MIN (fy1, grid->rows - 1);
+
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
+      {
+        guint c = cy * grid->cols + cx;
+        /* Buckets wholly inside need no test per point. */
+        gboolean inside = cx > cx0 && cx < cx1 && cy > cy0 && cy < cy1;
+
+        for (guint k = grid->starts[c]; k < grid->starts[c + 1]; k++)
+          {
+            guint i = grid->items[k];
+
+            if (inside || (grid->xs[i] >= rect->x0 && grid->xs[i] <= rect->x1 &&
+                           grid->ys[i] >= rect->y0 && grid->ys[i] <= rect->y1))
+              {
+                g_array_append_val (out, i);
+                added++;
+              }
+          }
+      }
+
+  return added;
+}
+
+double
+hd_map_grid_cell_for (const HdMapRect *rect,
+                      guint            n,
+                      double           per_cell)
+{
+  double area = MAX ((rect->x1 - rect->x0) * (rect->y1 - rect->y0), 1e-30);
+
+  return MAX (sqrt (area * MAX (per_cell, 1) / MAX (n, 1)), 1e-12);
+}
+
 /* Picked to read on the light and the dark base map and to stay apart from the lights'
  * green / yellow / red. */
 static const guint32 palette[] = {

@@ -53,6 +53,16 @@ int        hd_map_grid_nearest    (const HdMapGrid *grid,
                                    double           y,
                                    double           radius);
 
+/* Appends to @out (guint) the index of every point inside @rect (edges included), visiting
+ * only the buckets the rectangle overlaps; returns how many it appended. */
+guint      hd_map_grid_query      (const HdMapGrid *grid,
+                                   const HdMapRect *rect,
+                                   GArray          *out);
+/* A cell size giving about @per_cell points a bucket for @n points over @rect's area. */
+double     hd_map_grid_cell_for   (const HdMapRect *rect,
+                                   guint            n,
+                                   double           per_cell);
+
 /* Parses "#rrggbb"; otherwise a stable colour from a palette, picked by hashing @belt_id. */
 void       hd_map_belt_colour     (const char      *colour,
                                    const char      *belt_id,

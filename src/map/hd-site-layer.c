@@ -16,7 +16,8 @@
 #define GLYPH_SIZE       14
 #define HIT_RADIUS       8.0
 #define LABEL_ZOOM       15.0
-#define CLUSTER_ABOVE    2000
+/* More glyphs than this would cover much of the view, and each costs a paint per frame. */
+#define CLUSTER_ABOVE    1000
 #define CLUSTER_CELL     48.0
 #define MAX_LABELS       400
 /* Glyphs partly outside the widget still show their inside half. */
@@ -49,10 +50,14 @@ struct _HdSiteLayer
   gboolean      clusters_valid;
   double        cluster_zoom;
   HdMapRect     cluster_window;
-  /* The cluster glyphs drawn so far, by count (and the colours they were drawn in). */
-  GHashTable   *cluster_glyphs;   /* GUINT_TO_POINTER (count) → GdkTexture */
-  HdColour      glyph_ink, glyph_paper;
+  /* The glyphs drawn so far, painted from these each frame: clusters by count, sites by
+   * light; and the colours and scale they were drawn in. */
+  GHashTable   *cluster_glyphs;   /* GUINT_TO_POINTER (count) → cairo_surface_t */
+  cairo_surface_t *light_glyphs[HD_N_LIGHTS];
+  HdColour      glyph_ink, glyph_paper, glyph_lights[HD_N_LIGHTS];
   int           glyph_scale;
+  /* The sites' positions in buckets, so culling visits only the buckets in view. */
+  HdMapGrid    *cull_grid;
 
   /* The last hit-test grid, rebuilt when the view or the data changed since. */
   HdMapGrid    *hit_grid;
@@ -90,6 +95,7 @@ static void
 invalidate_data (HdSiteLayer *self)
 {
   self->clusters_valid = FALSE;
+  g_clear_pointer (&self->cull_grid, hd_map_grid_free);
   invalidate (self);
 }
 
@@ -238,6 +244,64 @@ project (const Projection *p,
   *y = p->half_h + dx * p->sin_r + dy * p->cos_r;
 }
 
+/* The view's box in world pixels (the viewport's centre at p->cu, p->cv; any rotation). */
+static HdMapRect
+view_box (const Projection *p,
+          int               width,
+          int               height,
+          double            margin)
+{
+  double half = hypot (width, height) / 2 + margin;
+  double cx = p->cu * p->world, cy = p->cv * p->world;
+
+  return (HdMapRect) { cx - half, cy - half, cx + half, cy + half };
+}
+
+/* Appends to @out the indices of the sites whose positions lie in @box (world pixels at
+ * p->world), through the bucket grid; the previewed site is always a candidate. */
+static void
+candidates (HdSiteLayer      *self,
+            const Projection *p,
+            const HdMapRect  *box,
+            GArray           *out)
+{
+  HdMapRect normalised = { box->x0 / p->world, box->y0 / p->world,
+                           box->x1 / p->world, box->y1 / p->world };
+  gpointer preview_slot;
+
+  if (self->cull_grid == NULL)
+    {
+      guint n = self->sites->len;
+      g_autofree double *us = g_new (double, MAX (n, 1));
+      g_autofree double *vs = g_new (double, MAX (n, 1));
+      HdMapRect extent = { 0, 0, 1, 1 };
+
+      for (guint i = 0; i < n; i++)
+        {
+          const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
+
+          us[i] = entry->u;
+          vs[i] = entry->v;
+          if (i == 0)
+            extent = (HdMapRect) { entry->u, entry->v, entry->u, entry->v };
+          extent.x0 = MIN (extent.x0, entry->u);
+          extent.y0 = MIN (extent.y0, entry->v);
+          extent.x1 = MAX (extent.x1, entry->u);
+          extent.y1 = MAX (extent.y1, entry->v);
+        }
+      self->cull_grid = hd_map_grid_new (us, vs, n, hd_map_grid_cell_for (&extent, n, 8));
+    }
+
+  hd_map_grid_query (self->cull_grid, &normalised, out);
+  preview_slot = self->preview != NULL ? g_hash_table_lookup (self->index, self->preview) : NULL;
+  if (preview_slot != NULL)
+    {
+      guint i = GPOINTER_TO_UINT (preview_slot) - 1;
+
+      g_array_append_val (out, i);
+    }
+}
+
 /* The sites inside the widget: their widget coordinates and their indices into sites. */
 static void
 collect_visible (HdSiteLayer *self,
@@ -251,17 +315,27 @@ collect_visible (HdSiteLayer *self,
   gpointer preview_slot = self->preview != NULL ? g_hash_table_lookup (self->index, self->preview)
                                                 : NULL;
   guint preview_index = GPOINTER_TO_UINT (preview_slot) - 1;  /* G_MAXUINT for none */
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+  HdMapRect box;
   Projection p;
 
   projection_init (&p, viewport, width, height);
+  box = view_box (&p, width, height, CULL_MARGIN);
+  candidates (self, &p, &box, near);
 
-  for (guint i = 0; i < self->sites->len; i++)
+  for (guint k = 0; k < near->len; k++)
     {
+      guint i = g_array_index (near, guint, k);
       const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
       double x, y;
 
       if (G_UNLIKELY (i == preview_index))
-        project (&p, self->preview_u, self->preview_v, &x, &y);
+        {
+          /* Listed twice (once where it was): only its preview counts. */
+          if (k + 1 < near->len)
+            continue;
+          project (&p, self->preview_u, self->preview_v, &x, &y);
+        }
       else
         project (&p, entry->u, entry->v, &x, &y);
       if (x < -CULL_MARGIN || y < -CULL_MARGIN ||
@@ -334,11 +408,14 @@ count_visible (HdSiteLayer      *self,
                int               width,
                int               height)
 {
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+  HdMapRect box = view_box (p, width, height, CULL_MARGIN);
   guint n = 0;
 
-  for (guint i = 0; i < self->sites->len; i++)
+  candidates (self, p, &box, near);
+  for (guint k = 0; k < near->len; k++)
     {
-      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, g_array_index (near, guint, k));
       double x, y;
 
       project (p, entry->u, entry->v, &x, &y);
@@ -346,19 +423,6 @@ count_visible (HdSiteLayer      *self,
            x <= width + CULL_MARGIN && y <= height + CULL_MARGIN;
     }
   return n;
-}
-
-/* The view's box in world pixels (the viewport's centre at p->cu, p->cv; any rotation). */
-static HdMapRect
-view_box (const Projection *p,
-          int               width,
-          int               height,
-          double            margin)
-{
-  double half = hypot (width, height) / 2 + margin;
-  double cx = p->cu * p->world, cy = p->cv * p->world;
-
-  return (HdMapRect) { cx - half, cy - half, cx + half, cy + half };
 }
 
 /* Clusters the sites within a window of three views around this one, unless the last window
@@ -372,6 +436,7 @@ ensure_clusters (HdSiteLayer      *self,
   HdMapRect need = view_box (p, width, height, CLUSTER_CELL);
   g_autoptr(GArray) xs = NULL;
   g_autoptr(GArray) ys = NULL;
+  g_autoptr(GArray) near = NULL;
   double span;
 
   if (self->clusters_valid && self->cluster_zoom == p->world &&
@@ -388,9 +453,11 @@ ensure_clusters (HdSiteLayer      *self,
 
   xs = g_array_new (FALSE, FALSE, sizeof (double));
   ys = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint i = 0; i < self->sites->len; i++)
+  near = g_array_new (FALSE, FALSE, sizeof (guint));
+  candidates (self, p, &self->cluster_window, near);
+  for (guint k = 0; k < near->len; k++)
     {
-      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, i);
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, g_array_index (near, guint, k));
       double x = entry->u * p->world, y = entry->v * p->world;
 
       if (x < self->cluster_window.x0 || y < self->cluster_window.y0 ||
@@ -463,75 +530,170 @@ draw_cluster (cairo_t        *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-#define GLYPH_BOX (CLUSTER_CELL)
+#define GLYPH_BOX   (CLUSTER_CELL)
+#define LIGHT_BOX   (GLYPH_SIZE + 6)
 
-/* The glyph of a cluster of @count as a texture, drawn once per count and colours: a frame
- * of ~100 clusters is then ~100 texture nodes, with no path filling or text layout. */
-static GdkTexture *
-cluster_glyph (HdSiteLayer    *self,
-               guint           count,
-               const HdColour *ink,
-               const HdColour *paper)
+/* Drops the cached glyphs when the colours or the scale changed (dark mode, another monitor). */
+static void
+check_glyph_cache (HdSiteLayer    *self,
+                   const HdColour *lights,
+                   const HdColour *ink,
+                   const HdColour *paper)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  GdkTexture *texture;
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  cairo_t *cr;
-  int size = GLYPH_BOX * scale;
 
-  if (memcmp (ink, &self->glyph_ink, sizeof *ink) != 0 ||
-      memcmp (paper, &self->glyph_paper, sizeof *paper) != 0 || scale != self->glyph_scale ||
-      g_hash_table_size (self->cluster_glyphs) > 4096)
-    {
-      g_hash_table_remove_all (self->cluster_glyphs);
-      self->glyph_ink = *ink;
-      self->glyph_paper = *paper;
-      self->glyph_scale = scale;
-    }
-  texture = g_hash_table_lookup (self->cluster_glyphs, GUINT_TO_POINTER (count));
-  if (texture != NULL)
-    return texture;
+  if (memcmp (ink, &self->glyph_ink, sizeof *ink) == 0 &&
+      memcmp (paper, &self->glyph_paper, sizeof *paper) == 0 &&
+      memcmp (lights, self->glyph_lights, sizeof self->glyph_lights) == 0 &&
+      scale == self->glyph_scale && g_hash_table_size (self->cluster_glyphs) <= 4096)
+    return;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  draw_cluster (cr, layout, GLYPH_BOX / 2.0, GLYPH_BOX / 2.0, count, ink, paper);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * size,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  g_hash_table_insert (self->cluster_glyphs, GUINT_TO_POINTER (count), texture);
-  return texture;
+  g_hash_table_remove_all (self->cluster_glyphs);
+  for (guint i = 0; i < HD_N_LIGHTS; i++)
+    g_clear_pointer (&self->light_glyphs[i], cairo_surface_destroy);
+  self->glyph_ink = *ink;
+  self->glyph_paper = *paper;
+  memcpy (self->glyph_lights, lights, sizeof self->glyph_lights);
+  self->glyph_scale = scale;
 }
 
-static void
-draw_clusters (HdSiteLayer    *self,
-               GtkSnapshot    *snapshot,
-               int             width,
-               int             height,
-               const HdColour *ink,
-               const HdColour *paper)
+/* A @size × @size (logical pixels) surface at the widget's scale, and a context on it whose
+ * origin is its centre. */
+static cairo_t *
+glyph_context (HdSiteLayer      *self,
+               int               size,
+               cairo_surface_t **surface)
 {
-  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
+  int scale = self->glyph_scale;
+  cairo_t *cr;
 
-  visible_clusters (self, width, height, clusters);
+  *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  cairo_surface_set_device_scale (*surface, scale, scale);
+  cr = cairo_create (*surface);
+  cairo_translate (cr, size / 2.0, size / 2.0);
+  return cr;
+}
+
+/* Just big enough for the disc and its count: the area painted per cluster each frame. */
+static int
+cluster_box (HdSiteLayer *self,
+             PangoLayout *layout,
+             guint        count)
+{
+  char text[16];
+  int tw, th;
+
+  g_snprintf (text, sizeof text, "%u", count);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  return MAX (2 * (int) ceil (cluster_radius (count) + 1.5), tw + 2);
+}
+
+static cairo_surface_t *
+cluster_glyph (HdSiteLayer *self,
+               guint        count,
+               int         *box)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (self->cluster_glyphs, GUINT_TO_POINTER (count));
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_t *cr;
+
+  if (surface != NULL)
+    {
+      *box = cairo_image_surface_get_width (surface) / self->glyph_scale;
+      return surface;
+    }
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  *box = cluster_box (self, layout, count);
+  cr = glyph_context (self, *box, &surface);
+  draw_cluster (cr, layout, 0, 0, count, &self->glyph_ink, &self->glyph_paper);
+  cairo_destroy (cr);
+  g_hash_table_insert (self->cluster_glyphs, GUINT_TO_POINTER (count), surface);
+  return surface;
+}
+
+static cairo_surface_t *
+light_glyph (HdSiteLayer *self,
+             HdLight      light)
+{
+  cairo_t *cr;
+
+  if (self->light_glyphs[light] != NULL)
+    return self->light_glyphs[light];
+  cr = glyph_context (self, LIGHT_BOX, &self->light_glyphs[light]);
+  hd_light_glyph_draw (cr, 0, 0, GLYPH_SIZE, light, &self->glyph_lights[light],
+                       &self->glyph_paper);
+  cairo_destroy (cr);
+  return self->light_glyphs[light];
+}
+
+/* Paints a cached glyph centred on (@x, @y), on whole pixels: Cairo then copies it without
+ * resampling, and a Cairo node replays a paint per glyph instead of paths and text. (GSK's
+ * texture nodes were tried for these and were several times slower with the Cairo
+ * renderer, as was one texture of the whole layer.) */
+static void
+paint_glyph (cairo_t         *cr,
+             cairo_surface_t *glyph,
+             int              size,
+             double           x,
+             double           y)
+{
+  double left = round (x - size / 2.0), top = round (y - size / 2.0);
+
+  cairo_set_source_surface (cr, glyph, left, top);
+  cairo_rectangle (cr, left, top, size, size);
+  cairo_fill (cr);
+}
+
+/* The part of the widget @clusters cover: a Cairo node's cost grows with its area. */
+static graphene_rect_t
+clusters_bounds (GArray *clusters,
+                 int     width,
+                 int     height)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
   for (guint i = 0; i < clusters->len; i++)
     {
       const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
-      GdkTexture *glyph = cluster_glyph (self, cluster->count, ink, paper);
 
-      gtk_snapshot_append_texture (snapshot, glyph,
-                                   &GRAPHENE_RECT_INIT (round (cluster->x - GLYPH_BOX / 2.0),
-                                                        round (cluster->y - GLYPH_BOX / 2.0),
-                                                        GLYPH_BOX, GLYPH_BOX));
+      x0 = MIN (x0, cluster->x);
+      x1 = MAX (x1, cluster->x);
+      y0 = MIN (y0, cluster->y);
+      y1 = MAX (y1, cluster->y);
     }
+  x0 = MAX (floor (x0 - GLYPH_BOX), 0);
+  y0 = MAX (floor (y0 - GLYPH_BOX), 0);
+  x1 = MIN (ceil (x1 + GLYPH_BOX), width);
+  y1 = MIN (ceil (y1 + GLYPH_BOX), height);
+  return GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
+}
+
+static void
+draw_clusters (HdSiteLayer *self,
+               GtkSnapshot *snapshot,
+               int          width,
+               int          height)
+{
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
+  graphene_rect_t bounds;
+  cairo_t *cr;
+  int box;
+
+  visible_clusters (self, width, height, clusters);
+  if (clusters->len == 0)
+    return;
+  bounds = clusters_bounds (clusters, width, height);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
+
+      cairo_surface_t *glyph = cluster_glyph (self, cluster->count, &box);
+
+      paint_glyph (cr, glyph, box, cluster->x, cluster->y);
+    }
+  cairo_destroy (cr);
 }
 
 /* The same clusters as draw_clusters(), all in Cairo (for a PDF: the counts stay text). */
@@ -716,16 +878,24 @@ hd_site_layer_snapshot (GtkWidget   *widget,
     return;
 
   palette_init (widget, &palette);
+  check_glyph_cache (self, palette.lights, &palette.ink, &palette.paper);
 
   if (shows_clusters (self, width, height))
-    draw_clusters (self, snapshot, width, height, &palette.ink, &palette.paper);
+    draw_clusters (self, snapshot, width, height);
   else if (collect_visible (self, xs, ys, indices), indices->len > 0)
     {
       /* Labels reach further than glyphs: they get the whole widget. */
       bounds = zoom >= LABEL_ZOOM ? GRAPHENE_RECT_INIT (0, 0, width, height)
                                   : points_bounds (xs, ys, GLYPH_SIZE, width, height);
       cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-      draw_glyphs (self, cr, xs, ys, indices, &palette);
+      for (guint i = 0; i < indices->len; i++)
+        {
+          const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
+                                                   g_array_index (indices, guint, i));
+
+          paint_glyph (cr, light_glyph (self, light_of (self, entry->id)), LIGHT_BOX,
+                       g_array_index (xs, double, i), g_array_index (ys, double, i));
+        }
       if (zoom >= LABEL_ZOOM)
         draw_labels (self, cr, xs, ys, indices, &palette.ink, &palette.paper);
       cairo_destroy (cr);
@@ -878,6 +1048,9 @@ hd_site_layer_dispose (GObject *object)
   g_clear_pointer (&self->hit_grid, hd_map_grid_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->preview, g_free);
+  g_clear_pointer (&self->cull_grid, hd_map_grid_free);
+  for (guint i = 0; i < HD_N_LIGHTS; i++)
+    g_clear_pointer (&self->light_glyphs[i], cairo_surface_destroy);
 
   G_OBJECT_CLASS (hd_site_layer_parent_class)->dispose (object);
 }
@@ -967,7 +1140,8 @@ hd_site_layer_init (HdSiteLayer *self)
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
   self->hit_sites = g_array_new (FALSE, FALSE, sizeof (guint));
   self->clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
-  self->cluster_glyphs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->cluster_glyphs = g_hash_table_new_full (NULL, NULL, NULL,
+                                                (GDestroyNotify) cairo_surface_destroy);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
@@ -1048,7 +1222,9 @@ hd_site_layer_set_preview (HdSiteLayer *self,
         }
       hd_mercator_project (lon, lat, &self->preview_u, &self->preview_v);
     }
-  invalidate_data (self);
+  /* The bucket grid stays: culling adds the previewed site itself. */
+  self->clusters_valid = FALSE;
+  invalidate (self);
 }
 
 gboolean
