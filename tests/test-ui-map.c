@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hd-application.h"
+#include "hd-belt-editor.h"
 #include "hd-map-search.h"
 #include "hd-map-view.h"
 #include "hd-site-editor.h"
@@ -181,6 +182,43 @@ keep_shot (MapFixture *fixture,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* A key pressed with the focus on the map view, through the view's own controllers: its key
+ * controller (Escape, Enter) and its class's shortcuts (P, R, Ctrl+F). (GTK 4.8 cannot make
+ * a GdkEvent; test-ui-inspection walks the whole window the same way.) */
+static gboolean
+map_key (HdMapView       *view,
+         guint            keyval,
+         GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        for (guint k = 0; !handled && k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+            GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+            if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state)
+              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                      GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                      GTK_WIDGET (view),
+                                                      gtk_shortcut_get_arguments (shortcut));
+          }
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_select_and_drag (MapFixture    *fixture,
                       gconstpointer  data)
@@ -287,6 +325,7 @@ test_chain_and_place (MapFixture    *fixture,
   double ax, ay, bx, by, x, y;
   GList *toplevels;
   HdSiteEditor *editor = NULL;
+  GtkWidget *belt_editor = NULL;
 
   g_signal_connect_swapped (interaction, "notice", G_CALLBACK (on_notice), fixture);
 
@@ -303,8 +342,8 @@ test_chain_and_place (MapFixture    *fixture,
                                                   G_LIST_MODEL (gtk_list_view_get_model (belt_list)))),
                    ==, fixture->belt_id);
 
-  /* Chain mode: each click appends a site, one undo step each. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.add-to-route", NULL));
+  /* Chain mode (R): each click appends a site, one undo step each. */
+  g_assert_true (map_key (view, GDK_KEY_r, 0));
   g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_CHAIN);
   site_point (fixture, view, 2, &x, &y);
   click (interaction, x, y, 0);
@@ -343,12 +382,21 @@ test_chain_and_place (MapFixture    *fixture,
   g_assert_cmpuint (g_strv_length (route), ==, 3);
   g_assert_cmpstr (route[2], ==, fixture->site_ids[2]);
 
-  /* Escape leaves the mode. */
-  g_assert_true (hd_map_interaction_escape (interaction));
+  /* Escape leaves the mode; the belt stays selected, and Enter opens its editor. */
+  g_assert_true (map_key (view, GDK_KEY_Escape, 0));
   g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_BROWSE);
+  g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
+  g_assert_true (map_key (view, GDK_KEY_Return, 0));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HD_IS_BELT_EDITOR (l->data))
+      belt_editor = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (belt_editor);
+  gtk_window_destroy (GTK_WINDOW (belt_editor));
 
-  /* Place mode: a click on empty map opens a new-site editor at that point. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.place-site", NULL));
+  /* Place mode (P): a click on empty map opens a new-site editor at that point. */
+  g_assert_true (map_key (view, GDK_KEY_p, 0));
   g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_PLACE);
   x = gtk_widget_get_width (GTK_WIDGET (view)) - 200.0;
   y = gtk_widget_get_height (GTK_WIDGET (view)) - 150.0;
@@ -372,7 +420,12 @@ test_chain_and_place (MapFixture    *fixture,
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Site");
   }
   gtk_window_destroy (GTK_WINDOW (editor));
-  g_assert_true (hd_map_interaction_escape (interaction));
+  g_assert_true (map_key (view, GDK_KEY_Escape, 0));
+  g_assert_cmpint (hd_map_interaction_get_mode (interaction), ==, HD_MAP_MODE_BROWSE);
+  /* Escape again clears the selection; once more, it has nothing to do. */
+  g_assert_true (map_key (view, GDK_KEY_Escape, 0));
+  g_assert_null (hd_map_interaction_get_selected_belt (interaction));
+  g_assert_false (map_key (view, GDK_KEY_Escape, 0));
 
   /* The sidebar's selection selects on the map. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (belt_list)),
@@ -446,6 +499,12 @@ test_search (MapFixture    *fixture,
   interaction = hd_map_view_get_interaction (view);
   search = HD_MAP_SEARCH (hd_map_view_get_search (view));
   results = hd_map_search_get_results (search);
+
+  /* Ctrl+F on the map: the search entry has the focus. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (map_key (view, GDK_KEY_f, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->base.window)),
+                                         GTK_WIDGET (search)));
 
   /* Nothing typed: no results, not the whole workspace. */
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);

@@ -224,7 +224,7 @@ chain_site (HdMapInteraction *self,
       g_signal_emit (self, signals[FAILED], 0, _("Cannot Change the Route"), error);
       return;
     }
-  hd_map_interaction_select_site (self, site_id);
+  /* The site is not selected: that would take the sidebar away from the belt being built. */
 }
 
 void

@@ -413,10 +413,13 @@ on_any_press (GtkGestureClick *gesture,
               double           y,
               HdMapView       *self)
 {
-  /* Keys (Escape, Enter, the modes') reach the map once it was clicked. */
-  if (!gtk_widget_has_focus (GTK_WIDGET (self)) &&
-      !gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
-                               self->toolbar))
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* Keys (Escape, Enter, the modes') reach the map once it was clicked; a click in its
+   * toolbar focuses what was clicked there (the search entry). */
+  if (target != NULL && (target == self->toolbar || gtk_widget_is_ancestor (target, self->toolbar)))
+    return;
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
