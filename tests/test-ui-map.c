@@ -249,6 +249,14 @@ test_select_and_drag (MapFixture    *fixture,
   g_assert_nonnull (listed);
   g_assert_cmpstr (hd_site_get_id (listed), ==, fixture->site_ids[2]);
   g_assert_cmpstr (hd_window_get_page (fixture->base.window), ==, "sites");
+  /* Ctrl+I (an empty target) starts an inspection of what the map selected. */
+  {
+    GtkWidget *dialog = hd_window_start_inspection (fixture->base.window, NULL);
+
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+  }
 
   /* A press on nothing is not taken (the map pans); a click there clears the selection. */
   g_assert_false (hd_map_interaction_press (interaction, x + 200, y + 200, 0));
@@ -530,6 +538,7 @@ test_search (MapFixture    *fixture,
   target = (Target) { view, places[0].lat, places[0].lon };
   g_assert_true (wait_until (arrived, &target));
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (hd_map_view_get_viewport (view)), >, 14.9);
+  keep_shot (fixture, "map-site-found.png");
 
   /* Choosing the belt selects it and flies to the middle of its route. */
   hd_map_search_set_text (search, "示范带");

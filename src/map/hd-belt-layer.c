@@ -304,8 +304,12 @@ draw_name (HdBeltLayer     *self,
   shift = MIN (tw / 2.0 + FLAG_HEIGHT, length / 2 - tw / 2.0);
   for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
     {
-      cx = (rotated[2 * first] + rotated[2 * last]) / 2 + sides[k] * shift * cos (angle);
-      cy = (rotated[2 * first + 1] + rotated[2 * last + 1]) / 2 + sides[k] * shift * sin (angle);
+      /* Beside the line, above it as read: the sites' own names sit on the line, right of
+       * their glyphs. */
+      cx = (rotated[2 * first] + rotated[2 * last]) / 2 + sides[k] * shift * cos (angle) +
+           sin (angle) * (th / 2.0 + SELECTED_WIDTH / 2.0);
+      cy = (rotated[2 * first + 1] + rotated[2 * last + 1]) / 2 + sides[k] * shift * sin (angle) -
+           cos (angle) * (th / 2.0 + SELECTED_WIDTH / 2.0);
       hd_map_rotated_bounds (cx, cy, tw, th, angle, &box);
       if (hd_map_place_label (placed, &box))
         break;

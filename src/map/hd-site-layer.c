@@ -18,7 +18,8 @@
 #define LABEL_ZOOM       15.0
 /* More glyphs than this would cover much of the view, and each costs a paint per frame. */
 #define CLUSTER_ABOVE    1000
-#define CLUSTER_CELL     48.0
+/* Cells of 64 px: at most ~250 clusters on a 1280 × 800 view. */
+#define CLUSTER_CELL     64.0
 #define MAX_LABELS       400
 /* Glyphs partly outside the widget still show their inside half. */
 #define CULL_MARGIN      (GLYPH_SIZE)
@@ -53,6 +54,7 @@ struct _HdSiteLayer
   /* The glyphs drawn so far, painted from these each frame: clusters by count, sites by
    * light; and the colours and scale they were drawn in. */
   GHashTable   *cluster_glyphs;   /* GUINT_TO_POINTER (count) → cairo_surface_t */
+  GHashTable   *label_glyphs;     /* name → cairo_surface_t, with its halo */
   cairo_surface_t *light_glyphs[HD_N_LIGHTS];
   HdColour      glyph_ink, glyph_paper, glyph_lights[HD_N_LIGHTS];
   int           glyph_scale;
@@ -545,10 +547,12 @@ check_glyph_cache (HdSiteLayer    *self,
   if (memcmp (ink, &self->glyph_ink, sizeof *ink) == 0 &&
       memcmp (paper, &self->glyph_paper, sizeof *paper) == 0 &&
       memcmp (lights, self->glyph_lights, sizeof self->glyph_lights) == 0 &&
-      scale == self->glyph_scale && g_hash_table_size (self->cluster_glyphs) <= 4096)
+      scale == self->glyph_scale && g_hash_table_size (self->cluster_glyphs) <= 4096 &&
+      g_hash_table_size (self->label_glyphs) <= 4096)
     return;
 
   g_hash_table_remove_all (self->cluster_glyphs);
+  g_hash_table_remove_all (self->label_glyphs);
   for (guint i = 0; i < HD_N_LIGHTS; i++)
     g_clear_pointer (&self->light_glyphs[i], cairo_surface_destroy);
   self->glyph_ink = *ink;
@@ -717,24 +721,22 @@ draw_clusters_cairo (HdSiteLayer    *self,
     }
 }
 
+/* Greedy placement: the rectangles of the labels that fit (@rects, HdMapRect) and their
+ * sites (@which, guint index into sites). */
 static void
-draw_labels (HdSiteLayer    *self,
-             cairo_t        *cr,
-             GArray         *xs,
-             GArray         *ys,
-             GArray         *indices,
-             const HdColour *ink,
-             const HdColour *paper)
+place_labels (HdSiteLayer *self,
+              GArray      *xs,
+              GArray      *ys,
+              GArray      *indices,
+              GArray      *rects,
+              GArray      *which)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (HdMapRect));
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  guint n_labels = 0;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < indices->len && n_labels < MAX_LABELS; i++)
+  for (guint i = 0; i < indices->len && rects->len < MAX_LABELS; i++)
     {
-      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
-                                               g_array_index (indices, guint, i));
+      guint index = g_array_index (indices, guint, i);
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry, index);
       double x = g_array_index (xs, double, i) + GLYPH_SIZE / 2.0 + 3;
       double y = g_array_index (ys, double, i);
       HdMapRect rect;
@@ -746,21 +748,106 @@ draw_labels (HdSiteLayer    *self,
       pango_layout_set_text (layout, entry->name, -1);
       pango_layout_get_pixel_size (layout, &tw, &th);
       rect = (HdMapRect) { x, y - th / 2.0, x + tw, y + th / 2.0 };
-      if (!hd_map_place_label (placed, &rect))
-        continue;
-
-      n_labels++;
-      cairo_move_to (cr, rect.x0, rect.y0);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.85);
-      cairo_set_line_width (cr, 3);
-      cairo_stroke (cr);
-      cairo_move_to (cr, rect.x0, rect.y0);
-      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
-      pango_cairo_show_layout (cr, layout);
+      if (hd_map_place_label (rects, &rect))
+        g_array_append_val (which, index);
     }
+}
 
-  g_object_unref (layout);
+/* A name with its halo, its top-left corner at (@x, @y). */
+static void
+draw_label (cairo_t        *cr,
+            PangoLayout    *layout,
+            double          x,
+            double          y,
+            const HdColour *ink,
+            const HdColour *paper)
+{
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, paper->red, paper->green, paper->blue, 0.85);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
+  pango_cairo_show_layout (cr, layout);
+}
+
+#define LABEL_PAD 2
+
+/* A name's label drawn once: stroking the halo around a Chinese name's outlines took
+ * milliseconds a frame. */
+static cairo_surface_t *
+label_glyph (HdSiteLayer *self,
+             PangoLayout *layout,
+             const char  *name)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (self->label_glyphs, name);
+  int scale = self->glyph_scale;
+  int tw, th;
+  cairo_t *cr;
+
+  if (surface != NULL)
+    return surface;
+  pango_layout_set_text (layout, name, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (tw + 2 * LABEL_PAD) * scale,
+                                        (th + 2 * LABEL_PAD) * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  draw_label (cr, layout, LABEL_PAD, LABEL_PAD, &self->glyph_ink, &self->glyph_paper);
+  cairo_destroy (cr);
+  g_hash_table_insert (self->label_glyphs, g_strdup (name), surface);
+  return surface;
+}
+
+static void
+draw_placed_labels (HdSiteLayer *self,
+                    cairo_t     *cr,
+                    GArray      *rects,
+                    GArray      *which)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const HdMapRect *rect = &g_array_index (rects, HdMapRect, i);
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
+                                               g_array_index (which, guint, i));
+      cairo_surface_t *glyph = label_glyph (self, layout, entry->name);
+      double left = round (rect->x0) - LABEL_PAD, top = round (rect->y0) - LABEL_PAD;
+
+      cairo_set_source_surface (cr, glyph, left, top);
+      cairo_rectangle (cr, left, top, cairo_image_surface_get_width (glyph) / self->glyph_scale,
+                       cairo_image_surface_get_height (glyph) / self->glyph_scale);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_labels (HdSiteLayer    *self,
+             cairo_t        *cr,
+             GArray         *xs,
+             GArray         *ys,
+             GArray         *indices,
+             const HdColour *ink,
+             const HdColour *paper)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (HdMapRect));
+  g_autoptr(GArray) which = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  /* Vector text (an export): drawn, not painted from the cache. */
+  place_labels (self, xs, ys, indices, rects, which);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const HdMapRect *rect = &g_array_index (rects, HdMapRect, i);
+      const SiteEntry *entry = &g_array_index (self->sites, SiteEntry,
+                                               g_array_index (which, guint, i));
+
+      pango_layout_set_text (layout, entry->name, -1);
+      draw_label (cr, layout, rect->x0, rect->y0, ink, paper);
+    }
 }
 
 /* Whether the view shows so many sites that they are drawn as clusters. With clusters already
@@ -884,9 +971,7 @@ hd_site_layer_snapshot (GtkWidget   *widget,
     draw_clusters (self, snapshot, width, height);
   else if (collect_visible (self, xs, ys, indices), indices->len > 0)
     {
-      /* Labels reach further than glyphs: they get the whole widget. */
-      bounds = zoom >= LABEL_ZOOM ? GRAPHENE_RECT_INIT (0, 0, width, height)
-                                  : points_bounds (xs, ys, GLYPH_SIZE, width, height);
+      bounds = points_bounds (xs, ys, LIGHT_BOX, width, height);
       cr = gtk_snapshot_append_cairo (snapshot, &bounds);
       for (guint i = 0; i < indices->len; i++)
         {
@@ -896,9 +981,35 @@ hd_site_layer_snapshot (GtkWidget   *widget,
           paint_glyph (cr, light_glyph (self, light_of (self, entry->id)), LIGHT_BOX,
                        g_array_index (xs, double, i), g_array_index (ys, double, i));
         }
-      if (zoom >= LABEL_ZOOM)
-        draw_labels (self, cr, xs, ys, indices, &palette.ink, &palette.paper);
       cairo_destroy (cr);
+
+      /* Names in a node of their own, only as large as they are: a Cairo node the size of
+       * the view cost ~10 ms a frame to render. */
+      if (zoom >= LABEL_ZOOM)
+        {
+          g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (HdMapRect));
+          g_autoptr(GArray) which = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          place_labels (self, xs, ys, indices, rects, which);
+          if (rects->len > 0)
+            {
+              HdMapRect all = g_array_index (rects, HdMapRect, 0);
+
+              for (guint i = 1; i < rects->len; i++)
+                {
+                  const HdMapRect *rect = &g_array_index (rects, HdMapRect, i);
+
+                  all = (HdMapRect) { MIN (all.x0, rect->x0), MIN (all.y0, rect->y0),
+                                      MAX (all.x1, rect->x1), MAX (all.y1, rect->y1) };
+                }
+              /* The halo reaches 2 px out. */
+              bounds = GRAPHENE_RECT_INIT (floor (all.x0) - 3, floor (all.y0) - 3,
+                                           ceil (all.x1 - all.x0) + 6, ceil (all.y1 - all.y0) + 6);
+              cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+              draw_placed_labels (self, cr, rects, which);
+              cairo_destroy (cr);
+            }
+        }
     }
 
   if (self->selected != NULL && hd_site_layer_get_site_point (self, self->selected, &sx, &sy) &&
@@ -1065,6 +1176,7 @@ hd_site_layer_finalize (GObject *object)
   g_array_unref (self->hit_sites);
   g_array_unref (self->clusters);
   g_hash_table_unref (self->cluster_glyphs);
+  g_hash_table_unref (self->label_glyphs);
 
   G_OBJECT_CLASS (hd_site_layer_parent_class)->finalize (object);
 }
@@ -1142,6 +1254,8 @@ hd_site_layer_init (HdSiteLayer *self)
   self->clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
   self->cluster_glyphs = g_hash_table_new_full (NULL, NULL, NULL,
                                                 (GDestroyNotify) cairo_surface_destroy);
+  self->label_glyphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) cairo_surface_destroy);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
