@@ -29,10 +29,6 @@ struct _HdMapInteraction
   double          grab_dx, grab_dy;  /* from the pointer to the pressed site's centre */
   gboolean        moved;        /* further than the drag threshold since the press */
   gboolean        dragging;     /* press_site follows the pointer */
-
-  /* The pointer's first position over the map (see hd_site_layer_set_pointer_moved()). */
-  gboolean        seen_pointer;
-  double          first_x, first_y;
 };
 
 G_DEFINE_FINAL_TYPE (HdMapInteraction, hd_map_interaction, G_TYPE_OBJECT)
@@ -370,25 +366,6 @@ on_drag_cancel (GtkGesture       *gesture,
   end_press (self);
 }
 
-static void
-on_pointer_motion (GtkEventControllerMotion *controller,
-                   double                    x,
-                   double                    y,
-                   HdMapInteraction         *self)
-{
-  if (!self->seen_pointer)
-    {
-      self->seen_pointer = TRUE;
-      self->first_x = x;
-      self->first_y = y;
-    }
-  else if (x != self->first_x || y != self->first_y)
-    {
-      hd_site_layer_set_pointer_moved (self->site_layer);
-      g_signal_handlers_disconnect_by_func (controller, on_pointer_motion, self);
-    }
-}
-
 /* Selection and mode */
 
 static void
@@ -583,7 +560,6 @@ hd_map_interaction_new (HdStore     *store,
                         HdBeltLayer *belt_layer)
 {
   HdMapInteraction *self;
-  GtkEventController *motion;
 
   g_return_val_if_fail (HD_IS_STORE (store), NULL);
   g_return_val_if_fail (SHUMATE_IS_MAP (map), NULL);
@@ -607,9 +583,6 @@ hd_map_interaction_new (HdStore     *store,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drag),
                                               GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (map), GTK_EVENT_CONTROLLER (self->drag));
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (on_pointer_motion), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (map), motion);
   update_cursor (self);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);

@@ -40,8 +40,6 @@ struct _HdSiteLayer
   GHashTable   *site_lights;
 
   char         *selected;
-  /* Whether the pointer has moved over the map yet (see hd_site_layer_set_pointer_moved()). */
-  gboolean      pointer_moved;
   /* A site being dragged, drawn at preview_u, preview_v. */
   char         *preview;
   double        preview_u, preview_v;
@@ -1118,9 +1116,7 @@ hd_site_layer_contains (GtkWidget *widget,
                         double     x,
                         double     y)
 {
-  HdSiteLayer *self = HD_SITE_LAYER (widget);
-
-  return self->pointer_moved && hd_site_layer_site_at (self, x, y) != NULL;
+  return hd_site_layer_site_at (HD_SITE_LAYER (widget), x, y) != NULL;
 }
 
 static void
@@ -1371,12 +1367,4 @@ hd_site_layer_get_site_point (HdSiteLayer *self,
   else
     project (&p, entry->u, entry->v, x, y);
   return TRUE;
-}
-
-void
-hd_site_layer_set_pointer_moved (HdSiteLayer *self)
-{
-  g_return_if_fail (HD_IS_SITE_LAYER (self));
-
-  self->pointer_moved = TRUE;
 }

@@ -44,11 +44,6 @@ gboolean     hd_site_layer_get_site_point  (HdSiteLayer     *self,
                                             const char      *site_id,
                                             double          *x,
                                             double          *y);
-/* The layer takes the pointer (tooltips, cursor) at its sites only once the pointer has
- * really moved over the map: GTK synthesises a motion event when a window appears under a
- * still pointer, and a tooltip timer started by it outlives a window closed at once (GTK 4.8
- * then asks a destroyed surface for the pointer: a critical). */
-void         hd_site_layer_set_pointer_moved (HdSiteLayer   *self);
 /* Draws what the layer shows now (glyphs, labels or clusters, the selection ring) with Cairo
  * in the layer's coordinates: for exports to PNG and PDF, where it stays vector. */
 void         hd_site_layer_draw            (HdSiteLayer     *self,
