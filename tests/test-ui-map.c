@@ -39,6 +39,7 @@ typedef struct {
   char    *site_ids[G_N_ELEMENTS (places)];
   char    *belt_id;
   char    *notice;
+  char    *offered;   /* the site of the last "offer-removal" */
 } MapFixture;
 
 static void
@@ -80,6 +81,7 @@ map_fixture_tear_down (MapFixture    *fixture,
     g_free (fixture->site_ids[i]);
   g_free (fixture->belt_id);
   g_free (fixture->notice);
+  g_free (fixture->offered);
 }
 
 static gboolean
@@ -220,6 +222,16 @@ map_key (HdMapView       *view,
 }
 
 static void
+on_offer_removal (MapFixture *fixture,
+                  const char *belt_id,
+                  const char *site_id)
+{
+  g_assert_cmpstr (belt_id, ==, fixture->belt_id);
+  g_free (fixture->offered);
+  fixture->offered = g_strdup (site_id);
+}
+
+static void
 test_select_and_drag (MapFixture    *fixture,
                       gconstpointer  data)
 {
@@ -336,6 +348,7 @@ test_chain_and_place (MapFixture    *fixture,
   GtkWidget *belt_editor = NULL;
 
   g_signal_connect_swapped (interaction, "notice", G_CALLBACK (on_notice), fixture);
+  g_signal_connect_swapped (interaction, "offer-removal", G_CALLBACK (on_offer_removal), fixture);
 
   /* A click on the route, between its sites, selects the belt (sidebar too). */
   site_point (fixture, view, 0, &ax, &ay);
@@ -366,20 +379,28 @@ test_chain_and_place (MapFixture    *fixture,
   g_assert_cmpstr (hd_map_interaction_get_selected_belt (interaction), ==, fixture->belt_id);
   keep_shot (fixture, "map-chained.png");
 
-  /* A site already there is not added twice: the user is told how to remove it. */
+  /* A site already there is not added twice: removal is offered (a toast whose Remove button
+   * runs win.remove-from-route). */
   site_point (fixture, view, 0, &x, &y);
   click (interaction, x, y, 0);
   g_clear_pointer (&route, g_strfreev);
   route = hd_store_dup_belt_route (store, fixture->belt_id);
   g_assert_cmpuint (g_strv_length (route), ==, 4);
-  g_assert_nonnull (fixture->notice);
-  g_assert_nonnull (strstr (fixture->notice, "Shift"));
-  /* Shift+click removes it. */
-  click (interaction, x, y, GDK_SHIFT_MASK);
+  g_assert_cmpstr (fixture->offered, ==, fixture->site_ids[0]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->base.window),
+                                             "win.remove-from-route", "(ss)",
+                                             fixture->belt_id, fixture->site_ids[0]));
   g_clear_pointer (&route, g_strfreev);
   route = hd_store_dup_belt_route (store, fixture->belt_id);
   g_assert_cmpuint (g_strv_length (route), ==, 3);
   g_assert_cmpstr (route[0], ==, fixture->site_ids[1]);
+  /* Shift+click removes at once. */
+  site_point (fixture, view, 3, &x, &y);
+  click (interaction, x, y, GDK_SHIFT_MASK);
+  g_clear_pointer (&route, g_strfreev);
+  route = hd_store_dup_belt_route (store, fixture->belt_id);
+  g_assert_cmpuint (g_strv_length (route), ==, 2);
+  g_assert_cmpstr (route[1], ==, fixture->site_ids[2]);
 
   /* Undo takes the steps back one by one. */
   g_assert_true (hd_store_undo (store, &error));
@@ -387,8 +408,9 @@ test_chain_and_place (MapFixture    *fixture,
   g_assert_no_error (error);
   g_clear_pointer (&route, g_strfreev);
   route = hd_store_dup_belt_route (store, fixture->belt_id);
-  g_assert_cmpuint (g_strv_length (route), ==, 3);
-  g_assert_cmpstr (route[2], ==, fixture->site_ids[2]);
+  g_assert_cmpuint (g_strv_length (route), ==, 4);
+  g_assert_cmpstr (route[0], ==, fixture->site_ids[0]);
+  g_assert_cmpstr (route[3], ==, fixture->site_ids[3]);
 
   /* Escape leaves the mode; the belt stays selected, and Enter opens its editor. */
   g_assert_true (map_key (view, GDK_KEY_Escape, 0));

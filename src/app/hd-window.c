@@ -1277,6 +1277,42 @@ on_map_notice (HdWindow         *self,
 }
 
 static void
+on_map_offer_removal (HdWindow         *self,
+                      const char       *belt_id,
+                      const char       *site_id,
+                      HdMapInteraction *interaction)
+{
+  HdSite *site = hd_store_lookup_site (self->store, site_id);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (site == NULL)
+    return;
+  /* Translators: a toast in the map's Add to Route mode; %s is a site's name */
+  title = g_strdup_printf (_("“%s” is already on the route"), hd_site_get_name (site));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Remove"));
+  adw_toast_set_action_name (toast, "win.remove-from-route");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", belt_id, site_id));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The Remove button of that toast: (belt id, site id). */
+static void
+remove_from_route_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  const char *belt_id, *site_id;
+
+  g_variant_get (parameter, "(&s&s)", &belt_id, &site_id);
+  if (self->map_view != NULL)
+    hd_map_interaction_remove_from_route (hd_map_view_get_interaction (self->map_view),
+                                          belt_id, site_id);
+}
+
+static void
 on_map_failed (HdWindow         *self,
                const char       *heading,
                GError           *error,
@@ -1300,6 +1336,8 @@ setup_map_selection (HdWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (interaction, "failed", G_CALLBACK (on_map_failed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "offer-removal", G_CALLBACK (on_map_offer_removal),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->map_view, "activate", G_CALLBACK (on_map_activate), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->site_selection, "notify::selected",
@@ -1526,6 +1564,8 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-belt", NULL, new_belt_action);
   gtk_widget_class_install_action (widget_class, "win.edit-belt", "s", edit_belt_action);
   gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-from-route", "(ss)",
+                                   remove_from_route_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-site", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

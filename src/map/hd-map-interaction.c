@@ -47,6 +47,7 @@ enum {
   PLACE_SITE,
   NOTICE,
   FAILED,
+  OFFER_REMOVAL,
   N_SIGNALS
 };
 
@@ -173,29 +174,19 @@ drop_site (HdMapInteraction *self,
     hd_map_interaction_select_site (self, self->press_site);
 }
 
-static void
-chain_site (HdMapInteraction *self,
-            const char       *site_id,
-            gboolean          remove)
+/* The route of the selected belt with @site_id appended, or taken out (@remove); one store
+ * command. */
+static gboolean
+change_route (HdMapInteraction *self,
+              const char       *belt_id,
+              const char       *site_id,
+              gboolean          remove)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_auto(GStrv) route = NULL;
-  g_autofree char *text = NULL;
-  HdBelt *belt = self->selected_belt != NULL
-    ? hd_store_lookup_belt (self->store, self->selected_belt) : NULL;
-  HdSite *site = hd_store_lookup_site (self->store, site_id);
+  g_auto(GStrv) route = hd_store_dup_belt_route (self->store, belt_id);
   gboolean on_route = FALSE;
 
-  if (belt == NULL)
-    {
-      g_signal_emit (self, signals[NOTICE], 0, _("Select a belt to add sites to its route"));
-      return;
-    }
-  if (site == NULL)
-    return;
-
-  route = hd_store_dup_belt_route (self->store, self->selected_belt);
   for (guint i = 0; route[i] != NULL; i++)
     {
       if (g_strcmp0 (route[i], site_id) == 0)
@@ -203,28 +194,59 @@ chain_site (HdMapInteraction *self,
       else
         g_ptr_array_add (ids, route[i]);
     }
-
-  if (on_route && !remove)
-    {
-      /* Translators: a toast in chain mode; %s is a site's name */
-      text = g_strdup_printf (_("“%s” is already on the route; Shift+click removes it"),
-                              hd_site_get_name (site));
-      g_signal_emit (self, signals[NOTICE], 0, text);
-      return;
-    }
-  if (!on_route && remove)
-    return;
+  if (on_route != remove)
+    return FALSE;
   if (!remove)
     g_ptr_array_add (ids, (gpointer) site_id);
   g_ptr_array_add (ids, NULL);
 
-  if (!hd_store_set_belt_route (self->store, self->selected_belt,
-                                (const char * const *) ids->pdata, &error))
+  if (!hd_store_set_belt_route (self->store, belt_id, (const char * const *) ids->pdata, &error))
     {
       g_signal_emit (self, signals[FAILED], 0, _("Cannot Change the Route"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+chain_site (HdMapInteraction *self,
+            const char       *site_id,
+            gboolean          remove)
+{
+  g_auto(GStrv) route = NULL;
+  HdBelt *belt = self->selected_belt != NULL
+    ? hd_store_lookup_belt (self->store, self->selected_belt) : NULL;
+
+  if (belt == NULL)
+    {
+      g_signal_emit (self, signals[NOTICE], 0, _("Select a belt to add sites to its route"));
+      return;
+    }
+  if (hd_store_lookup_site (self->store, site_id) == NULL)
+    return;
+
+  route = hd_store_dup_belt_route (self->store, self->selected_belt);
+  if (!remove && g_strv_contains ((const char * const *) route, site_id))
+    {
+      /* Not added twice: the window offers to take it out instead. */
+      g_signal_emit (self, signals[OFFER_REMOVAL], 0, self->selected_belt, site_id);
       return;
     }
   /* The site is not selected: that would take the sidebar away from the belt being built. */
+  change_route (self, self->selected_belt, site_id, remove);
+}
+
+gboolean
+hd_map_interaction_remove_from_route (HdMapInteraction *self,
+                                      const char       *belt_id,
+                                      const char       *site_id)
+{
+  g_return_val_if_fail (HD_IS_MAP_INTERACTION (self), FALSE);
+  g_return_val_if_fail (belt_id != NULL && site_id != NULL, FALSE);
+
+  if (hd_store_lookup_belt (self->store, belt_id) == NULL)
+    return FALSE;
+  return change_route (self, belt_id, site_id, TRUE);
 }
 
 void
@@ -543,6 +565,9 @@ hd_map_interaction_class_init (HdMapInteractionClass *klass)
   signals[NOTICE] =
     g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[OFFER_REMOVAL] =
+    g_signal_new ("offer-removal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);

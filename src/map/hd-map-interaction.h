@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (HdMapInteraction, hd_map_interaction, HD, MAP_INTERACTION,
  * Signals:
  *  - "place-site" (double latitude, double longitude): a click in place mode;
  *  - "notice" (const char *text): something the user should be told (a toast);
+ *  - "offer-removal" (const char *belt_id, const char *site_id): a click in chain mode on a
+ *    site already on the route (Shift+click takes it out at once);
  *  - "failed" (const char *heading, GError *error): a store command was refused. */
 HdMapInteraction *hd_map_interaction_new        (HdStore          *store,
                                                  ShumateMap       *map,
@@ -43,6 +45,12 @@ void        hd_map_interaction_select_site       (HdMapInteraction *self,
                                                   const char       *site_id);
 void        hd_map_interaction_select_belt       (HdMapInteraction *self,
                                                   const char       *belt_id);
+
+/* Takes @site_id out of @belt_id's route (one undo step); FALSE when it was not on it or the
+ * store refused ("failed" is emitted then). */
+gboolean    hd_map_interaction_remove_from_route (HdMapInteraction *self,
+                                                  const char       *belt_id,
+                                                  const char       *site_id);
 
 /* The pointer handlers the gesture calls, in the map's coordinates; tests drive them
  * directly (GTK 4 cannot synthesise pointer events). press() returns TRUE when it takes the
