@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "hd-application.h"
+#include "hd-geojson.h"
+#include "hd-import.h"
 #include "hd-belt-editor.h"
 #include "hd-map-search.h"
 #include "hd-map-view.h"
@@ -751,6 +753,71 @@ test_sample_belts (Fixture       *fixture,
     }
 }
 
+/* Many sites: the view shows clusters, and a click on one zooms in on it. */
+static void
+test_cluster_click (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autoptr(HdImportBatch) batch = hd_import_batch_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  HdMapView *view;
+  HdMapInteraction *interaction;
+  ShumateViewport *viewport;
+  double zoom, width, height;
+  gboolean zoomed = FALSE;
+
+  hd_test_fixture_open (fixture, FALSE);
+  for (guint i = 0; i < 1500; i++)
+    {
+      char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (json, "%s{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\","
+                              " \"coordinates\": [%s, %s]}, \"properties\": {\"name\": \"点%u\"}}",
+                              i == 0 ? "" : ",",
+                              g_ascii_formatd (lon, sizeof lon, "%.6f",
+                                               g_rand_double_range (rand, 119.25, 119.35)),
+                              g_ascii_formatd (lat, sizeof lat, "%.6f",
+                                               g_rand_double_range (rand, 26.03, 26.10)), i);
+    }
+  g_string_append (json, "]}");
+  path = g_build_filename (fixture->dir, "many.geojson", NULL);
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  file = g_file_new_for_path (path);
+  g_assert_true (hd_geojson_parse_file (batch, file, &error));
+  g_assert_true (hd_store_import (fixture->store, batch, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->window = hd_window_new (app, fixture->store);
+  hd_window_fix_size (fixture->window, 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (wait_until (is_mapped, fixture->window));
+  view = HD_MAP_VIEW (hd_window_get_map_view (fixture->window));
+  g_assert_true (wait_until (has_markers, view));
+  spin_ms (200);
+  interaction = hd_map_view_get_interaction (view);
+  viewport = hd_map_view_get_viewport (view);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+
+  /* Clicks around the middle until one lands on a cluster (a disc in each 64 px cell). */
+  for (guint k = 0; k < 25 && !zoomed; k++)
+    {
+      double x = width / 2 + (k % 5) * 13.0, y = height / 2 + (k / 5) * 13.0;
+
+      /* Clustered: no single site is under the pointer, so the press is not taken. */
+      g_assert_false (hd_map_interaction_press (interaction, x, y, 0));
+      hd_map_interaction_release (interaction, x, y);
+      spin_ms (500);
+      zoomed = shumate_viewport_get_zoom_level (viewport) > zoom + 1.9;
+    }
+  g_assert_true (zoomed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,6 +839,8 @@ main (int   argc,
   g_test_add ("/ui-map/search", MapFixture, NULL,
               map_fixture_set_up, test_search, map_fixture_tear_down);
 
+  g_test_add ("/ui-map/cluster-click", Fixture, NULL,
+              NULL, test_cluster_click, fixture_tear_down);
   g_test_add ("/ui-map/sample-belts", Fixture, NULL,
               NULL, test_sample_belts, fixture_tear_down);
 

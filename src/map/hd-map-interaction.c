@@ -7,6 +7,9 @@
 
 #include "hd-map-interaction.h"
 
+/* How long a click on a cluster takes to zoom in on it. */
+#define CLUSTER_ZOOM_MS 400
+
 struct _HdMapInteraction
 {
   GObject         parent_instance;
@@ -256,6 +259,7 @@ hd_map_interaction_release (HdMapInteraction *self,
 {
   g_autofree char *site = NULL;
   const char *belt;
+  double lat, lon;
 
   g_return_if_fail (HD_IS_MAP_INTERACTION (self));
 
@@ -284,10 +288,18 @@ hd_map_interaction_release (HdMapInteraction *self,
     hd_map_interaction_select_site (self, site);
   else if (self->mode == HD_MAP_MODE_PLACE)
     {
-      double lat, lon;
-
       to_location (self, x, y, &lat, &lon);
       g_signal_emit (self, signals[PLACE_SITE], 0, lat, lon);
+    }
+  else if (hd_site_layer_cluster_at (self->site_layer, x, y, &lat, &lon))
+    {
+      /* A cluster opens up: closer, centred on its sites. */
+      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+      shumate_map_go_to_full_with_duration (self->map, lat, lon,
+                                            MIN (shumate_viewport_get_zoom_level (viewport) + 2,
+                                                 shumate_viewport_get_max_zoom_level (viewport)),
+                                            CLUSTER_ZOOM_MS);
     }
   else if ((belt = hd_belt_layer_belt_at (self->belt_layer, x, y)) != NULL)
     {

@@ -1368,3 +1368,37 @@ hd_site_layer_get_site_point (HdSiteLayer *self,
     project (&p, entry->u, entry->v, x, y);
   return TRUE;
 }
+
+gboolean
+hd_site_layer_cluster_at (HdSiteLayer *self,
+                          double       x,
+                          double       y,
+                          double      *lat,
+                          double      *lon)
+{
+  int width, height;
+  g_autoptr(GArray) clusters = NULL;
+
+  g_return_val_if_fail (HD_IS_SITE_LAYER (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0 || !shows_clusters (self, width, height))
+    return FALSE;
+
+  clusters = g_array_new (FALSE, FALSE, sizeof (HdMapCluster));
+  visible_clusters (self, width, height, clusters);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const HdMapCluster *cluster = &g_array_index (clusters, HdMapCluster, i);
+
+      if (hypot (cluster->x - x, cluster->y - y) <= cluster_radius (cluster->count) + 2)
+        {
+          shumate_viewport_widget_coords_to_location (
+            shumate_layer_get_viewport (SHUMATE_LAYER (self)), GTK_WIDGET (self),
+            cluster->x, cluster->y, lat, lon);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

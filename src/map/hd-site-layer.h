@@ -44,6 +44,13 @@ gboolean     hd_site_layer_get_site_point  (HdSiteLayer     *self,
                                             const char      *site_id,
                                             double          *x,
                                             double          *y);
+/* When the view shows clusters and one is drawn at (@x, @y): TRUE, with where its sites'
+ * mean position is. */
+gboolean     hd_site_layer_cluster_at      (HdSiteLayer     *self,
+                                            double           x,
+                                            double           y,
+                                            double          *lat,
+                                            double          *lon);
 /* Draws what the layer shows now (glyphs, labels or clusters, the selection ring) with Cairo
  * in the layer's coordinates: for exports to PNG and PDF, where it stays vector. */
 void         hd_site_layer_draw            (HdSiteLayer     *self,
