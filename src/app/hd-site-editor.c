@@ -405,8 +405,13 @@ hd_site_editor_new (GtkWindow *parent,
   if (site != NULL)
     hd_site_copy_from (self->site, site);
 
-  adw_window_title_set_title (self->window_title, site != NULL ? _("Edit Site") : _("New Site"));
-  gtk_window_set_title (GTK_WINDOW (self), site != NULL ? _("Edit Site") : _("New Site"));
+  /* A site without an id is new, prefilled (a position picked on the map). */
+  adw_window_title_set_title (self->window_title,
+                              site != NULL && hd_site_get_id (site) != NULL ? _("Edit Site")
+                                                                            : _("New Site"));
+  gtk_window_set_title (GTK_WINDOW (self),
+                        site != NULL && hd_site_get_id (site) != NULL ? _("Edit Site")
+                                                                      : _("New Site"));
 
   hd_region_choices_fill (store, self->region_model, self->region_ids);
 

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 #define HD_TYPE_SITE_EDITOR (hd_site_editor_get_type ())
 G_DECLARE_FINAL_TYPE (HdSiteEditor, hd_site_editor, HD, SITE_EDITOR, AdwWindow)
 
-/* An editor of a copy of @site (nullable: a new site): the store's object changes only on Save.
+/* An editor of a copy of @site (nullable: a new site; a site without an id: a new site with
+ * those values): the store's object changes only on Save.
  * Escape or Cancel closes it without saving. */
 GtkWidget  *hd_site_editor_new            (GtkWindow     *parent,
                                            HdStore       *store,

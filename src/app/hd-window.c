@@ -59,6 +59,9 @@ struct _HdWindow
   HdRecordTable        *site_table;
   HdRecordTable        *belt_table;
 
+  /* Selection on the map and in the sidebar follow each other; TRUE while one sets the other. */
+  gboolean              syncing_selection;
+
   /* hd_window_fix_size() */
   int                   fixed_width;
   int                   fixed_height;
@@ -1281,6 +1284,188 @@ on_site_activate (HdWindow    *self,
   hd_window_show_history (self, target);
 }
 
+/* The map's selection and the sidebar's lists follow each other. */
+
+static void
+select_in_list (GtkSingleSelection *selection,
+                GtkListView        *list,
+                const char         *id)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *item_id = NULL;
+
+      g_object_get (item, "id", &item_id, NULL);
+      if (g_strcmp0 (item_id, id) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+  /* Not in the list (filtered out by its search): nothing there is selected. */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_map_selection_changed (HdWindow         *self,
+                          GParamSpec       *pspec,
+                          HdMapInteraction *interaction)
+{
+  const char *site_id = hd_map_interaction_get_selected_site (interaction);
+  const char *belt_id = hd_map_interaction_get_selected_belt (interaction);
+
+  if (self->syncing_selection)
+    return;
+  self->syncing_selection = TRUE;
+  if (g_str_equal (pspec->name, "selected-site"))
+    {
+      select_in_list (self->site_selection, self->site_list, site_id);
+      /* The sidebar shows what was clicked, so Enter and Ctrl+I act on it. */
+      if (site_id != NULL)
+        adw_view_stack_set_visible_child_name (self->sidebar_stack, "sites");
+    }
+  else
+    {
+      select_in_list (self->belt_selection, self->belt_list, belt_id);
+      if (belt_id != NULL && site_id == NULL)
+        adw_view_stack_set_visible_child_name (self->sidebar_stack, "belts");
+    }
+  self->syncing_selection = FALSE;
+}
+
+static void
+on_list_selection_changed (HdWindow           *self,
+                           GParamSpec         *pspec,
+                           GtkSingleSelection *selection)
+{
+  GObject *item = gtk_single_selection_get_selected_item (selection);
+  g_autofree char *id = NULL;
+
+  if (self->syncing_selection || self->map_view == NULL)
+    return;
+  if (item != NULL)
+    g_object_get (item, "id", &id, NULL);
+  self->syncing_selection = TRUE;
+  if (selection == self->site_selection)
+    hd_map_view_select_site (self->map_view, id, TRUE);
+  else
+    {
+      hd_map_view_select_belt (self->map_view, id);
+      if (id != NULL)
+        hd_map_view_centre_on (self->map_view, NULL, id);
+    }
+  self->syncing_selection = FALSE;
+}
+
+static void
+on_map_activate (HdWindow  *self,
+                 HdMapView *map)
+{
+  HdMapInteraction *interaction = hd_map_view_get_interaction (map);
+
+  if (hd_map_interaction_get_selected_site (interaction) != NULL)
+    hd_window_edit_site (self, hd_map_interaction_get_selected_site (interaction));
+  else if (hd_map_interaction_get_selected_belt (interaction) != NULL)
+    hd_window_edit_belt (self, hd_map_interaction_get_selected_belt (interaction));
+}
+
+static void
+on_map_place_site (HdWindow         *self,
+                   double            latitude,
+                   double            longitude,
+                   HdMapInteraction *interaction)
+{
+  g_autoptr(HdSite) site = hd_site_new ();
+  GtkWidget *editor;
+
+  hd_site_set_position (site, latitude, longitude);
+  editor = hd_site_editor_new (GTK_WINDOW (self), self->store, site);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+on_map_notice (HdWindow         *self,
+               const char       *text,
+               HdMapInteraction *interaction)
+{
+  hd_window_add_toast (self, text);
+}
+
+static void
+on_map_offer_removal (HdWindow         *self,
+                      const char       *belt_id,
+                      const char       *site_id,
+                      HdMapInteraction *interaction)
+{
+  HdSite *site = hd_store_lookup_site (self->store, site_id);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (site == NULL)
+    return;
+  /* Translators: a toast in the map's Add to Route mode; %s is a site's name */
+  title = g_strdup_printf (_("“%s” is already on the route"), hd_site_get_name (site));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Remove"));
+  adw_toast_set_action_name (toast, "win.remove-from-route");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", belt_id, site_id));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The Remove button of that toast: (belt id, site id). */
+static void
+remove_from_route_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HdWindow *self = HD_WINDOW (widget);
+  const char *belt_id, *site_id;
+
+  g_variant_get (parameter, "(&s&s)", &belt_id, &site_id);
+  if (self->map_view != NULL)
+    hd_map_interaction_remove_from_route (hd_map_view_get_interaction (self->map_view),
+                                          belt_id, site_id);
+}
+
+static void
+on_map_failed (HdWindow         *self,
+               const char       *heading,
+               GError           *error,
+               HdMapInteraction *interaction)
+{
+  hd_window_show_error_dialog (self, heading, error);
+}
+
+static void
+setup_map_selection (HdWindow *self)
+{
+  HdMapInteraction *interaction = hd_map_view_get_interaction (self->map_view);
+
+  g_signal_connect_object (interaction, "notify::selected-site",
+                           G_CALLBACK (on_map_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "notify::selected-belt",
+                           G_CALLBACK (on_map_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "place-site", G_CALLBACK (on_map_place_site), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "notice", G_CALLBACK (on_map_notice), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "failed", G_CALLBACK (on_map_failed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (interaction, "offer-removal", G_CALLBACK (on_map_offer_removal),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map_view, "activate", G_CALLBACK (on_map_activate), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->site_selection, "notify::selected",
+                           G_CALLBACK (on_list_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->belt_selection, "notify::selected",
+                           G_CALLBACK (on_list_selection_changed), self, G_CONNECT_SWAPPED);
+}
+
 static void
 setup_inspections (HdWindow *self)
 {
@@ -1458,6 +1643,7 @@ hd_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->site_list, "activate", G_CALLBACK (on_site_activate), self,
                            G_CONNECT_SWAPPED);
+  setup_map_selection (self);
 
   g_signal_connect_object (self->store, "notify::can-undo",
                            G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
@@ -1623,6 +1809,8 @@ hd_window_class_init (HdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-plan", "s", delete_plan_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.edit-regions", NULL, edit_regions_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-from-route", "(ss)",
+                                   remove_from_route_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-site", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -1656,6 +1656,48 @@ hd_store_save_site (HdStore  *self,
 }
 
 gboolean
+hd_store_move_site (HdStore     *self,
+                    const char  *site_id,
+                    double       latitude,
+                    double       longitude,
+                    GError     **error)
+{
+  g_autofree char *now = hd_timestamp_now ();
+  g_autofree char *what = NULL;
+  g_autoptr(HdSite) moved = NULL;
+  HdSite *site;
+
+  g_return_val_if_fail (HD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (site_id != NULL, FALSE);
+
+  site = hd_store_lookup_site (self, site_id);
+  if (site == NULL)
+    {
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND,
+                   _("Could not move the site: no site has the id %s"), site_id);
+      return FALSE;
+    }
+  what = g_strdup_printf (_("Could not move the site “%s”"), hd_site_get_name (site));
+  moved = hd_site_new ();
+  hd_site_copy_from (moved, site);
+  hd_site_set_position (moved, latitude, longitude);
+  if (!hd_validate_site (moved, error))
+    return FALSE;
+  if (!begin_command (self, what, error))
+    return FALSE;
+  if (!write_site (self, upsert_site_sql, moved, now, what, error) ||
+      /* Translators: an undo step; %s is the site's name */
+      !commit_command (self, what, g_strdup_printf (_("Move “%s”"), hd_site_get_name (site)), error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  model_reload_one (self, &self->sites, site_id, NULL);
+  emit_changed_one (self, HD_CHANGE_SITES, site_id);
+  return TRUE;
+}
+
+gboolean
 hd_store_save_belt (HdStore  *self,
                     HdBelt   *belt,
                     GError  **error)

@@ -110,6 +110,13 @@ gboolean    hd_store_save_region        (HdStore     *self,
 gboolean    hd_store_save_plan          (HdStore     *self,
                                          HdPlan      *plan,
                                          GError     **error);
+/* Sets a site's position and nothing else (one undo step, "Move “name”"); refused like a
+ * save when the position is invalid or the site was changed elsewhere since it was read. */
+gboolean    hd_store_move_site          (HdStore     *self,
+                                         const char  *site_id,
+                                         double       latitude,
+                                         double       longitude,
+                                         GError     **error);
 /* Deletes sites (and their route memberships, inspections, attachments). */
 gboolean    hd_store_delete_sites       (HdStore            *self,
                                          const char * const *ids,

@@ -18,5 +18,14 @@ HdBeltLayer *hd_belt_layer_new          (ShumateViewport *viewport,
 void         hd_belt_layer_set_selected (HdBeltLayer     *self,
                                          const char      *belt_id);
 const char  *hd_belt_layer_get_selected (HdBeltLayer     *self);
+/* (nullable) (transfer none): the belt whose route passes within a few pixels of (@x, @y),
+ * in the layer's coordinates; the nearest one, the selected belt on a tie. */
+const char  *hd_belt_layer_belt_at      (HdBeltLayer     *self,
+                                         double           x,
+                                         double           y);
+/* Draws the routes as they are shown now (names, and the selected belt's gaps and detours
+ * flagged) with Cairo in the layer's coordinates: the snapshot uses it, and so do exports. */
+void         hd_belt_layer_draw         (HdBeltLayer     *self,
+                                         cairo_t         *cr);
 
 G_END_DECLS

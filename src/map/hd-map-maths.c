@@ -251,6 +251,63 @@ hd_map_grid_nearest (const HdMapGrid *grid,
   return found;
 }
 
+guint
+hd_map_grid_query (const HdMapGrid *grid,
+                   const HdMapRect *rect,
+                   GArray          *out)
+{
+  guint added = 0;
+  double fx0, fy0, fx1, fy1;
+  guint cx0, cy0, cx1, cy1;
+
+  g_return_val_if_fail (grid != NULL, 0);
+
+  if (grid->n == 0)
+    return 0;
+  fx0 = floor ((rect->x0 - grid->min_x) / grid->cell);
+  fy0 = floor ((rect->y0 - grid->min_y) / grid->cell);
+  fx1 = floor ((rect->x1 - grid->min_x) / grid->cell);
+  fy1 = floor ((rect->y1 - grid->min_y) / grid->cell);
+  if (fx1 < 0 || fy1 < 0 || fx0 >= grid->cols || fy0 >= grid->rows)
+    return 0;
+  cx0 = (guint) MAX (fx0, 0);
+  cy0 = (guint) MAX (fy0, 0);
+  cx1 = (guint) MIN (fx1, grid->cols - 1);
+  cy1 = (guint) MIN (fy1, grid->rows - 1);
+
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
+      {
+        guint c = cy * grid->cols + cx;
+        /* Buckets wholly inside need no test per point. */
+        gboolean inside = cx > cx0 && cx < cx1 && cy > cy0 && cy < cy1;
+
+        for (guint k = grid->starts[c]; k < grid->starts[c + 1]; k++)
+          {
+            guint i = grid->items[k];
+
+            if (inside || (grid->xs[i] >= rect->x0 && grid->xs[i] <= rect->x1 &&
+                           grid->ys[i] >= rect->y0 && grid->ys[i] <= rect->y1))
+              {
+                g_array_append_val (out, i);
+                added++;
+              }
+          }
+      }
+
+  return added;
+}
+
+double
+hd_map_grid_cell_for (const HdMapRect *rect,
+                      guint            n,
+                      double           per_cell)
+{
+  double area = MAX ((rect->x1 - rect->x0) * (rect->y1 - rect->y0), 1e-30);
+
+  return MAX (sqrt (area * MAX (per_cell, 1) / MAX (n, 1)), 1e-12);
+}
+
 /* Picked to read on the light and the dark base map and to stay apart from the lights'
  * green / yellow / red. */
 static const guint32 palette[] = {
@@ -285,4 +342,228 @@ out:
   *r = ((rgb >> 16) & 0xff) / 255.0;
   *g = ((rgb >> 8) & 0xff) / 255.0;
   *b = (rgb & 0xff) / 255.0;
+}
+
+#define EARTH_RADIUS_M 6371008.8
+
+double
+hd_map_distance_metres (double lat1,
+                        double lon1,
+                        double lat2,
+                        double lon2)
+{
+  double phi1 = lat1 * G_PI / 180.0, phi2 = lat2 * G_PI / 180.0;
+  double dphi = phi2 - phi1;
+  double dlambda = (lon2 - lon1) * G_PI / 180.0;
+  double a = sin (dphi / 2) * sin (dphi / 2) +
+             cos (phi1) * cos (phi2) * sin (dlambda / 2) * sin (dlambda / 2);
+
+  return 2 * EARTH_RADIUS_M * asin (MIN (1.0, sqrt (a)));
+}
+
+double
+hd_map_segment_distance (double  px,
+                         double  py,
+                         double  ax,
+                         double  ay,
+                         double  bx,
+                         double  by,
+                         double *t)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double along = 0;
+
+  if (length2 > 0)
+    along = CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0.0, 1.0);
+  if (t != NULL)
+    *t = along;
+  return hypot (px - (ax + along * dx), py - (ay + along * dy));
+}
+
+int
+hd_map_polyline_nearest (const double *xy,
+                         guint         n,
+                         double        x,
+                         double        y,
+                         double       *distance)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double d = hd_map_segment_distance (x, y, xy[2 * i], xy[2 * i + 1],
+                                          xy[2 * i + 2], xy[2 * i + 3], NULL);
+
+      if (d < best)
+        {
+          best = d;
+          found = (int) i;
+        }
+    }
+
+  if (distance != NULL)
+    *distance = best;
+  return found;
+}
+
+guint
+hd_map_route_gaps (const double *lats,
+                   const double *lons,
+                   guint         n,
+                   double        threshold,
+                   GArray       *out)
+{
+  guint added = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (hd_map_distance_metres (lats[i], lons[i], lats[i + 1], lons[i + 1]) > threshold)
+        {
+          g_array_append_val (out, i);
+          added++;
+        }
+    }
+
+  return added;
+}
+
+/* Metres east and north of (@lat0, @lon0): flat enough over the few kilometres between
+ * neighbouring sites. */
+static void
+local_plane (double  lat0,
+             double  lon0,
+             double  lat,
+             double  lon,
+             double *x,
+             double *y)
+{
+  double metres_per_degree = EARTH_RADIUS_M * G_PI / 180.0;
+
+  *x = (lon - lon0) * metres_per_degree * cos (lat0 * G_PI / 180.0);
+  *y = (lat - lat0) * metres_per_degree;
+}
+
+/* How far site i is from the straight line between its neighbours, in metres. */
+static double
+detour_of (const double *lats,
+           const double *lons,
+           guint         n,
+           guint         i)
+{
+  double ax, ay, bx, by;
+
+  if (i == 0 || i + 1 >= n)
+    return 0;
+  local_plane (lats[i], lons[i], lats[i - 1], lons[i - 1], &ax, &ay);
+  local_plane (lats[i], lons[i], lats[i + 1], lons[i + 1], &bx, &by);
+  return hd_map_segment_distance (0, 0, ax, ay, bx, by, NULL);
+}
+
+guint
+hd_map_route_detours (const double *lats,
+                      const double *lons,
+                      guint         n,
+                      double        threshold,
+                      GArray       *out)
+{
+  double before = 0, here, after;
+  guint added = 0;
+
+  if (n < 3)
+    return 0;
+
+  here = detour_of (lats, lons, n, 1);
+  for (guint i = 1; i + 1 < n; i++)
+    {
+      after = detour_of (lats, lons, n, i + 1);
+      /* The line between a detour's neighbours bends towards it too: only the site that
+       * makes the detour is flagged, not the sites next to it. */
+      if (here > threshold && here >= before && here >= after)
+        {
+          g_array_append_val (out, i);
+          added++;
+        }
+      before = here;
+      here = after;
+    }
+
+  return added;
+}
+
+/* How far the points strictly between @i and @j are from the chord i–j, at most. */
+static double
+run_deviation (const double *xy,
+               guint         i,
+               guint         j)
+{
+  double worst = 0;
+
+  for (guint k = i + 1; k < j; k++)
+    worst = MAX (worst, hd_map_segment_distance (xy[2 * k], xy[2 * k + 1], xy[2 * i],
+                                                 xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], NULL));
+  return worst;
+}
+
+gboolean
+hd_map_route_label (const double *xy,
+                    guint         n,
+                    double        min_length,
+                    double        tolerance,
+                    guint        *first,
+                    guint        *last,
+                    double       *angle)
+{
+  double best = -1;
+  guint best_i = 0, best_j = 0;
+  double a;
+
+  /* Greedy runs: from each start, take points while the run stays straight; the next run
+   * starts where this one ended, so the work stays linear in practice. */
+  for (guint i = 0; i + 1 < n;)
+    {
+      guint j = i + 1;
+      double length;
+
+      while (j + 1 < n && run_deviation (xy, i, j + 1) <= tolerance)
+        j++;
+      length = hypot (xy[2 * j] - xy[2 * i], xy[2 * j + 1] - xy[2 * i + 1]);
+      if (length >= min_length && length > best)
+        {
+          best = length;
+          best_i = i;
+          best_j = j;
+        }
+      i = j;
+    }
+  if (best < 0)
+    return FALSE;
+
+  a = atan2 (xy[2 * best_j + 1] - xy[2 * best_i + 1], xy[2 * best_j] - xy[2 * best_i]);
+  /* Screen y grows downwards: a run drawn right to left would put the text upside down. */
+  if (a > G_PI / 2)
+    a -= G_PI;
+  else if (a <= -G_PI / 2)
+    a += G_PI;
+
+  *first = best_i;
+  *last = best_j;
+  *angle = a;
+  return TRUE;
+}
+
+void
+hd_map_rotated_bounds (double     cx,
+                       double     cy,
+                       double     width,
+                       double     height,
+                       double     angle,
+                       HdMapRect *out)
+{
+  double c = fabs (cos (angle)), s = fabs (sin (angle));
+  double half_w = (width * c + height * s) / 2;
+  double half_h = (width * s + height * c) / 2;
+
+  *out = (HdMapRect) { cx - half_w, cy - half_h, cx + half_w, cy + half_h };
 }

@@ -8,6 +8,9 @@
 
 #include "hd-basemap-source.h"
 #include "hd-belt-layer.h"
+#include "hd-map-export.h"
+#include "hd-map-interaction.h"
+#include "hd-map-search.h"
 #include "hd-map-view.h"
 #include "hd-site-layer.h"
 
@@ -18,6 +21,9 @@
 #define SINGLE_ZOOM     15.0
 /* Share of the map the sites' bounding box may fill when zooming to them. */
 #define FIT_FILL        0.8
+/* How long flying to a search result or a sidebar pick takes (shumate's own choice, from the
+ * distance, took seconds across a city). */
+#define FLY_MS          600
 
 /* After the regions change, the map layer drawn from the old ones stays under the new layer
  * this long, so the map does not flash empty while the new tiles are drawn. */
@@ -33,6 +39,10 @@ struct _HdMapView
   ShumateMap         *map;
   HdBeltLayer        *belt_layer;
   HdSiteLayer        *site_layer;
+  HdMapInteraction   *interaction;
+  GtkWidget          *toolbar;
+  GtkWidget          *search;
+  GtkFileChooserNative *export_chooser;
   /* The offline base map: also the viewport's reference source (its projection). */
   HdBasemapSource    *basemap_source;
   ShumateMapLayer    *base_layer;
@@ -50,10 +60,19 @@ G_DEFINE_FINAL_TYPE (HdMapView, hd_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_PLACING,
+  PROP_CHAINING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static int
 compare_doubles (gconstpointer a,
@@ -331,6 +350,365 @@ hd_map_view_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+/* Planning with the mouse: see hd-map-interaction.c. The view adds the keyboard, the overlay
+ * toolbar with the modes, and centring on what is selected. */
+
+static void on_result_chosen (HdMapView   *self,
+                              HdMapResult *result);
+static void fly_to_bounds    (HdMapView   *self,
+                              double       min_lat,
+                              double       min_lon,
+                              double       max_lat,
+                              double       max_lon,
+                              gboolean     zoom_in);
+
+static void
+on_mode_changed (HdMapView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAINING]);
+}
+
+static void
+hd_map_view_setup_interaction (HdMapView *self)
+{
+  self->interaction = hd_map_interaction_new (self->store, self->map, self->site_layer,
+                                              self->belt_layer);
+  g_signal_connect_object (self->interaction, "notify::mode", G_CALLBACK (on_mode_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The search needs the store: made here, not with the toolbar in init. */
+  self->search = hd_map_search_new (self->store);
+  g_signal_connect_object (self->search, "result-chosen", G_CALLBACK (on_result_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_prepend (GTK_BOX (self->toolbar), self->search);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                HdMapView             *self)
+{
+  if (self->interaction == NULL)
+    return FALSE;
+  if (keyval == GDK_KEY_Escape)
+    return hd_map_interaction_escape (self->interaction);
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      (hd_map_interaction_get_selected_site (self->interaction) != NULL ||
+       hd_map_interaction_get_selected_belt (self->interaction) != NULL))
+    {
+      g_signal_emit (self, signals[ACTIVATE], 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_any_press (GtkGestureClick *gesture,
+              int              n_press,
+              double           x,
+              double           y,
+              HdMapView       *self)
+{
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  /* Keys (Escape, Enter, the modes') reach the map once it was clicked; a click in its
+   * toolbar focuses what was clicked there (the search entry). */
+  if (target != NULL && (target == self->toolbar || gtk_widget_is_ancestor (target, self->toolbar)))
+    return;
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_result_chosen (HdMapView   *self,
+                  HdMapResult *result)
+{
+  double min_lat, min_lon, max_lat, max_lon;
+
+  switch (hd_map_result_get_kind (result))
+    {
+    case HD_MAP_RESULT_SITE:
+      hd_map_interaction_select_site (self->interaction, hd_map_result_get_id (result));
+      break;
+
+    case HD_MAP_RESULT_BELT:
+      hd_map_interaction_select_site (self->interaction, NULL);
+      hd_map_interaction_select_belt (self->interaction, hd_map_result_get_id (result));
+      break;
+
+    case HD_MAP_RESULT_REGION:
+    default:
+      break;
+    }
+  if (hd_map_result_get_bounds (result, &min_lat, &min_lon, &max_lat, &max_lon))
+    fly_to_bounds (self, min_lat, min_lon, max_lat, max_lon, TRUE);
+}
+
+static GtkWidget *
+mode_button (const char *icon,
+             const char *action,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  return button;
+}
+
+static void
+hd_map_view_init_interaction (HdMapView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr(GMenu) export_menu = NULL;
+  GtkWidget *modes, *export_button;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  /* Capture: seen before the map's and the layers' own gestures, and never claimed. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_any_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (self->toolbar, "toolbar");
+  gtk_widget_add_css_class (self->toolbar, "osd");
+  gtk_widget_set_halign (self->toolbar, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->toolbar, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->toolbar, 12);
+  gtk_widget_set_margin_top (self->toolbar, 12);
+
+  modes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (modes, "linked");
+  gtk_box_append (GTK_BOX (modes),
+                  mode_button ("mark-location-symbolic", "map.place-site",
+                               _("Place Site (P): click the map where the new site is")));
+  gtk_box_append (GTK_BOX (modes),
+                  mode_button ("insert-link-symbolic", "map.add-to-route",
+                               _("Add to Route (R): click sites to append them to the "
+                                 "selected belt's route; Shift+click removes")));
+  gtk_box_append (GTK_BOX (self->toolbar), modes);
+
+  export_menu = g_menu_new ();
+  g_menu_append (export_menu, _("Export View as _PNG…"), "map.export-png");
+  g_menu_append (export_menu, _("Export View as P_DF…"), "map.export-pdf");
+  export_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-as-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (export_menu));
+  gtk_widget_set_tooltip_text (export_button, _("Export View"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export View"), -1);
+  gtk_box_append (GTK_BOX (self->toolbar), export_button);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->toolbar);
+}
+
+gboolean
+hd_map_view_export (HdMapView          *self,
+                    const char         *path,
+                    HdMapExportFormat   format,
+                    GError            **error)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  return hd_map_export_view (self->map, self->belt_layer, self->site_layer, path, format, error);
+}
+
+static void
+on_export_response (HdMapView            *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  HdMapExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+  if (!hd_map_view_export (self, path, format, &error))
+    {
+      g_signal_emit_by_name (self->interaction, "failed", _("Cannot Export the View"), error);
+      return;
+    }
+  /* Translators: a toast; %s is a file name */
+  basename = g_path_get_basename (path);
+  text = g_strdup_printf (_("Exported the view to “%s”"), basename);
+  g_signal_emit_by_name (self->interaction, "notice", text);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HdMapView *self = HD_MAP_VIEW (widget);
+  HdMapExportFormat format = g_str_equal (action_name, "map.export-pdf") ? HD_MAP_EXPORT_PDF
+                                                                         : HD_MAP_EXPORT_PNG;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
+  self->export_chooser =
+    gtk_file_chooser_native_new (format == HD_MAP_EXPORT_PDF ? _("Export View as PDF")
+                                                             : _("Export View as PNG"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  gtk_file_filter_set_name (filter, format == HD_MAP_EXPORT_PDF ? _("PDF documents")
+                                                                : _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, format == HD_MAP_EXPORT_PDF ? "application/pdf"
+                                                                     : "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  /* Translators: the file name an export suggests; keep the extension */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser),
+                                     format == HD_MAP_EXPORT_PDF ? _("map.pdf") : _("map.png"));
+  g_object_set_data (G_OBJECT (self->export_chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect_object (self->export_chooser, "response", G_CALLBACK (on_export_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HdMapView *self = HD_MAP_VIEW (widget);
+
+  if (self->search != NULL)
+    hd_map_search_focus (HD_MAP_SEARCH (self->search));
+}
+
+static void
+hd_map_view_class_init_interaction (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "map.place-site", "placing");
+  gtk_widget_class_install_property_action (widget_class, "map.add-to-route", "chaining");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "map.place-site", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "map.add-to-route", NULL);
+  gtk_widget_class_install_action (widget_class, "map.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "map.export-png", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "map.export-pdf", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "map.find", NULL);
+}
+
+GtkWidget *
+hd_map_view_get_search (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return self->search;
+}
+
+HdMapInteraction *
+hd_map_view_get_interaction (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return self->interaction;
+}
+
+/* Pans (animated) to the middle of the box and zooms out if it does not fit; zooms in to fit
+ * it too only when @zoom_in (a search result; not a sidebar pick, where the planner chose the
+ * zoom). A single point is shown at SINGLE_ZOOM or closer. */
+static void
+fly_to_bounds (HdMapView *self,
+               double     min_lat,
+               double     min_lon,
+               double     max_lat,
+               double     max_lon,
+               gboolean   zoom_in)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double x0, y0, x1, y1;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  x0 = (min_lon + 180.0) / 360.0;
+  x1 = (max_lon + 180.0) / 360.0;
+  y0 = (1.0 - asinh (tan (CLAMP (max_lat, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0;
+  y1 = (1.0 - asinh (tan (CLAMP (min_lat, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0;
+  if (width > 1 && height > 1 && (x1 > x0 || y1 > y0))
+    {
+      double fit = log2 (MIN (width * FIT_FILL / (MAX (x1 - x0, 1e-9) * TILE_SIZE),
+                              height * FIT_FILL / (MAX (y1 - y0, 1e-9) * TILE_SIZE)));
+
+      zoom = CLAMP (zoom_in ? fit : MIN (zoom, fit), MIN_ZOOM, MAX_ZOOM);
+    }
+  else if (zoom_in)
+    zoom = MAX (zoom, SINGLE_ZOOM);
+  shumate_map_go_to_full_with_duration (self->map, (min_lat + max_lat) / 2,
+                                        (min_lon + max_lon) / 2, zoom, FLY_MS);
+}
+
+gboolean
+hd_map_view_centre_on (HdMapView  *self,
+                       const char *site_id,
+                       const char *belt_id)
+{
+  double min_lat = 90, min_lon = 180, max_lat = -90, max_lon = -180;
+  g_auto(GStrv) route = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  if (site_id != NULL)
+    route = g_strdupv ((char *[]) { (char *) site_id, NULL });
+  else if (belt_id != NULL)
+    route = hd_store_dup_belt_route (self->store, belt_id);
+  for (guint i = 0; route != NULL && route[i] != NULL; i++)
+    {
+      HdSite *site = hd_store_lookup_site (self->store, route[i]);
+
+      if (site == NULL || !hd_site_get_has_position (site))
+        continue;
+      min_lat = MIN (min_lat, hd_site_get_latitude (site));
+      max_lat = MAX (max_lat, hd_site_get_latitude (site));
+      min_lon = MIN (min_lon, hd_site_get_longitude (site));
+      max_lon = MAX (max_lon, hd_site_get_longitude (site));
+      any = TRUE;
+    }
+  if (any)
+    fly_to_bounds (self, min_lat, min_lon, max_lat, max_lon, FALSE);
+  return any;
+}
+
+void
+hd_map_view_select_site (HdMapView  *self,
+                         const char *site_id,
+                         gboolean    centre)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  if (self->interaction == NULL ||
+      g_strcmp0 (hd_map_interaction_get_selected_site (self->interaction), site_id) == 0)
+    return;
+  hd_map_interaction_select_site (self->interaction, site_id);
+  if (centre && site_id != NULL)
+    hd_map_view_centre_on (self, site_id, NULL);
+}
+
 static void
 hd_map_view_constructed (GObject *object)
 {
@@ -351,6 +729,7 @@ hd_map_view_constructed (GObject *object)
   self->site_layer = hd_site_layer_new (shumate_map_get_viewport (self->map), self->store);
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->site_layer),
                                   SHUMATE_LAYER (self->belt_layer));
+  hd_map_view_setup_interaction (self);
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
@@ -373,6 +752,12 @@ hd_map_view_dispose (GObject *object)
   self->map = NULL;
   self->belt_layer = NULL;
   self->site_layer = NULL;
+  g_clear_object (&self->interaction);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
+  self->toolbar = NULL;
+  self->search = NULL;
   self->base_layer = NULL;
   self->old_base_layer = NULL;
   g_clear_object (&self->basemap_source);
@@ -395,6 +780,16 @@ hd_map_view_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_PLACING:
+      g_value_set_boolean (value, self->interaction != NULL &&
+                           hd_map_interaction_get_mode (self->interaction) == HD_MAP_MODE_PLACE);
+      break;
+
+    case PROP_CHAINING:
+      g_value_set_boolean (value, self->interaction != NULL &&
+                           hd_map_interaction_get_mode (self->interaction) == HD_MAP_MODE_CHAIN);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -412,6 +807,19 @@ hd_map_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_PLACING:
+    case PROP_CHAINING:
+      if (self->interaction != NULL)
+        {
+          HdMapMode mode = prop_id == PROP_PLACING ? HD_MAP_MODE_PLACE : HD_MAP_MODE_CHAIN;
+
+          if (g_value_get_boolean (value))
+            hd_map_interaction_set_mode (self->interaction, mode);
+          else if (hd_map_interaction_get_mode (self->interaction) == mode)
+            hd_map_interaction_set_mode (self->interaction, HD_MAP_MODE_BROWSE);
+        }
       break;
 
     default:
@@ -439,7 +847,21 @@ hd_map_view_class_init (HdMapViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_PLACING] =
+    g_param_spec_boolean ("placing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHAINING] =
+    g_param_spec_boolean ("chaining", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Enter on the map: open what is selected on it. */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  hd_map_view_class_init_interaction (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "hdmapview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -490,6 +912,7 @@ hd_map_view_init (HdMapView *self)
   gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  hd_map_view_init_interaction (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the sites"),
@@ -548,8 +971,8 @@ hd_map_view_select_belt (HdMapView  *self,
 {
   g_return_if_fail (HD_IS_MAP_VIEW (self));
 
-  if (self->belt_layer != NULL)
-    hd_belt_layer_set_selected (self->belt_layer, belt_id);
+  if (self->interaction != NULL)
+    hd_map_interaction_select_belt (self->interaction, belt_id);
 }
 
 gboolean

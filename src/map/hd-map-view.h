@@ -5,6 +5,8 @@
 #include <shumate/shumate.h>
 
 #include "hd-light.h"
+#include "hd-map-export.h"
+#include "hd-map-interaction.h"
 #include "hd-store.h"
 
 G_BEGIN_DECLS
@@ -31,9 +33,34 @@ void       hd_map_view_set_site_lights (HdMapView  *self,
 /* The light a site's dot shows (GREY for a site without a dot). */
 HdLight    hd_map_view_get_site_light  (HdMapView  *self,
                                         const char *site_id);
-/* @belt_id: (nullable): the belt whose route is drawn wider and on top; %NULL for none. */
+/* @belt_id: (nullable): the belt whose route is drawn wider and on top, with its gaps and
+ * detours flagged; %NULL for none. */
 void       hd_map_view_select_belt     (HdMapView  *self,
                                         const char *belt_id);
+/* @site_id: (nullable): the site drawn with a selection ring; @centre: also fly the map to it.
+ * Does nothing when it is already the selected site (no jump after a click on the map). */
+void       hd_map_view_select_site     (HdMapView  *self,
+                                        const char *site_id,
+                                        gboolean    centre);
+/* Flies to a site (@site_id) or to a belt's route (@belt_id), zooming out when it does not
+ * fit; FALSE when it has no position on the map. */
+gboolean   hd_map_view_centre_on       (HdMapView  *self,
+                                        const char *site_id,
+                                        const char *belt_id);
+/* (transfer none): selection, modes and edits with the mouse; the window listens to its
+ * "notify::selected-site", "notify::selected-belt", "place-site", "notice" and "failed".
+ * The view's signal "activate" is Enter with something selected. Actions: map.place-site
+ * (P) and map.add-to-route (R), both stateful. */
+HdMapInteraction *hd_map_view_get_interaction (HdMapView *self);
+/* (transfer none): the HdMapSearch in the map's toolbar (Ctrl+F on the map focuses it); a
+ * chosen result is selected and flown to. */
+GtkWidget        *hd_map_view_get_search      (HdMapView *self);
+/* Writes the view as it is now to @path (see hd_map_export_view()); what the toolbar's Export
+ * View menu (actions map.export-png and map.export-pdf) does after asking for a file. */
+gboolean          hd_map_view_export          (HdMapView          *self,
+                                               const char         *path,
+                                               HdMapExportFormat   format,
+                                               GError            **error);
 
 /* For tests and benchmarks: where (@lon, @lat) is drawn, in the view's coordinates; and the
  * map's viewport (transfer none). */

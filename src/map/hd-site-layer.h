@@ -25,9 +25,35 @@ void         hd_site_layer_set_site_lights (HdSiteLayer     *self,
 HdLight      hd_site_layer_get_site_light  (HdSiteLayer     *self,
                                             const char      *site_id);
 /* (nullable) (transfer none): the id of the site drawn nearest (@x, @y) in the layer's
- * coordinates, within 8 px; %NULL when none is. */
+ * coordinates, within 8 px; %NULL when none is (or the view shows clusters). The layer takes
+ * pointer events only there. */
 const char  *hd_site_layer_site_at         (HdSiteLayer     *self,
                                             double           x,
                                             double           y);
+/* @site_id: (nullable): the site drawn with a selection ring; %NULL for none. */
+void         hd_site_layer_set_selected    (HdSiteLayer     *self,
+                                            const char      *site_id);
+/* While a site is dragged: draws @site_id at (@lat, @lon) instead of where the store has it
+ * (and hit tests it there); @site_id %NULL ends the preview. */
+void         hd_site_layer_set_preview     (HdSiteLayer     *self,
+                                            const char      *site_id,
+                                            double           lat,
+                                            double           lon);
+/* Where @site_id is drawn, in the layer's coordinates; FALSE for a site it does not hold. */
+gboolean     hd_site_layer_get_site_point  (HdSiteLayer     *self,
+                                            const char      *site_id,
+                                            double          *x,
+                                            double          *y);
+/* When the view shows clusters and one is drawn at (@x, @y): TRUE, with where its sites'
+ * mean position is. */
+gboolean     hd_site_layer_cluster_at      (HdSiteLayer     *self,
+                                            double           x,
+                                            double           y,
+                                            double          *lat,
+                                            double          *lon);
+/* Draws what the layer shows now (glyphs, labels or clusters, the selection ring) with Cairo
+ * in the layer's coordinates: for exports to PNG and PDF, where it stays vector. */
+void         hd_site_layer_draw            (HdSiteLayer     *self,
+                                            cairo_t         *cr);
 
 G_END_DECLS
