@@ -9,6 +9,7 @@
 #include "hd-basemap-source.h"
 #include "hd-belt-layer.h"
 #include "hd-map-view.h"
+#include "hd-mbtiles-source.h"
 #include "hd-site-layer.h"
 
 #define TILE_SIZE       256
@@ -39,6 +40,22 @@ struct _HdMapView
   ShumateMapLayer    *old_base_layer;
   guint               old_layer_timeout_id;
 
+  /* The base chosen over the offline map ("offline", "online" or an MBTiles path), the layer
+   * drawing it (none for "offline") and its source. Its failed or missing tiles are transparent:
+   * the offline map shows through. */
+  char               *base;
+  ShumateMapLayer    *detail_layer;
+  ShumateMapSource   *detail_source;
+  /* path → HdMbtilesSource, for every file added */
+  GHashTable         *files;
+  gboolean            online;
+  ShumateMapSource   *online_source;
+  ShumateLicense     *license;
+  GtkWidget          *controls;
+
+  gboolean            show_sites;
+  gboolean            show_belts;
+
   guint               n_markers;
   /* Zooming to the sites needs the widget's size: done once it has one. */
   gboolean            zoom_pending;
@@ -50,6 +67,12 @@ G_DEFINE_FINAL_TYPE (HdMapView, hd_map_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_BASE,
+  PROP_ONLINE,
+  PROP_SHOW_SITES,
+  PROP_SHOW_BELTS,
+  PROP_SHOW_REGIONS,
+  PROP_SHOW_LABELS,
   N_PROPS
 };
 
@@ -298,6 +321,236 @@ on_store_changed (HdStore  *store,
     hd_map_view_sites_changed (self);
 }
 
+/* Base maps over the offline one */
+
+/* (transfer none) (nullable): what draws @base over the offline map; %NULL for the offline map
+ * alone, and for a base that cannot be shown now (online not allowed, a file not added). */
+static ShumateMapSource *
+source_for_base (HdMapView  *self,
+                 const char *base)
+{
+  if (base == NULL || g_str_equal (base, HD_MAP_BASE_OFFLINE))
+    return NULL;
+
+  if (g_str_equal (base, HD_MAP_BASE_ONLINE))
+    {
+      if (!self->online)
+        return NULL;
+      if (self->online_source == NULL)
+        {
+          g_autoptr(ShumateMapSourceRegistry) registry =
+            shumate_map_source_registry_new_with_defaults ();
+
+          /* libshumate's own OSM source: tiles downloaded on demand, kept in its file cache. */
+          self->online_source =
+            g_object_ref (shumate_map_source_registry_get_by_id (registry,
+                                                                 SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+        }
+      return self->online_source;
+    }
+
+  return g_hash_table_lookup (self->files, base);
+}
+
+static void
+update_detail_layer (HdMapView *self)
+{
+  ShumateMapSource *source = source_for_base (self, self->base);
+
+  if (source == self->detail_source)
+    return;
+
+  if (self->detail_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->detail_layer));
+  self->detail_layer = NULL;
+  if (self->detail_source != NULL)
+    shumate_license_remove_map_source (self->license, self->detail_source);
+  g_clear_object (&self->detail_source);
+
+  if (source == NULL)
+    return;
+
+  self->detail_source = g_object_ref (source);
+  self->detail_layer = shumate_map_layer_new (source, shumate_map_get_viewport (self->map));
+  /* Over the offline map (its replacements go in right above the old one, so stay under
+   * this), under the workspace's own layers. */
+  if (self->belt_layer != NULL)
+    shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->detail_layer),
+                                     SHUMATE_LAYER (self->belt_layer));
+  else
+    shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->detail_layer),
+                                    SHUMATE_LAYER (self->base_layer));
+  shumate_license_append_map_source (self->license, source);
+}
+
+void
+hd_map_view_set_base (HdMapView  *self,
+                      const char *base)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  /* What cannot be shown falls back to the offline map, and says so in the property. */
+  if (base == NULL || source_for_base (self, base) == NULL)
+    base = HD_MAP_BASE_OFFLINE;
+
+  if (g_strcmp0 (self->base, base) == 0)
+    return;
+
+  g_free (self->base);
+  self->base = g_strdup (base);
+  update_detail_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE]);
+}
+
+const char *
+hd_map_view_get_base (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return self->base;
+}
+
+void
+hd_map_view_set_online (HdMapView *self,
+                        gboolean   online)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  online = !!online;
+  if (self->online == online)
+    return;
+
+  self->online = online;
+  if (!online && g_strcmp0 (self->base, HD_MAP_BASE_ONLINE) == 0)
+    hd_map_view_set_base (self, HD_MAP_BASE_OFFLINE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+gboolean
+hd_map_view_get_online (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  return self->online;
+}
+
+void
+hd_map_view_set_online_source (HdMapView        *self,
+                               ShumateMapSource *source)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+  g_return_if_fail (source == NULL || SHUMATE_IS_MAP_SOURCE (source));
+
+  if (source == self->online_source)
+    return;
+
+  g_set_object (&self->online_source, source);
+  /* Showing the old one: swap layers. */
+  if (g_strcmp0 (self->base, HD_MAP_BASE_ONLINE) == 0)
+    update_detail_layer (self);
+}
+
+gboolean
+hd_map_view_add_file (HdMapView   *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(HdMbtilesSource) source = NULL;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_hash_table_contains (self->files, path))
+    return TRUE;
+
+  source = hd_mbtiles_source_new_for_path (path, error);
+  if (source == NULL)
+    return FALSE;
+
+  g_hash_table_insert (self->files, g_strdup (path), g_steal_pointer (&source));
+  return TRUE;
+}
+
+void
+hd_map_view_remove_file (HdMapView  *self,
+                         const char *path)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+  g_return_if_fail (path != NULL);
+
+  if (g_strcmp0 (self->base, path) == 0)
+    hd_map_view_set_base (self, HD_MAP_BASE_OFFLINE);
+  g_hash_table_remove (self->files, path);
+}
+
+const char *
+hd_map_view_get_file_name (HdMapView  *self,
+                           const char *path)
+{
+  ShumateMapSource *source;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  source = g_hash_table_lookup (self->files, path);
+  return source != NULL ? shumate_map_source_get_name (source) : NULL;
+}
+
+static void
+set_show_regions (HdMapView *self,
+                  gboolean   show)
+{
+  if (hd_basemap_source_get_show_regions (self->basemap_source) == !!show)
+    return;
+
+  hd_basemap_source_set_show_regions (self->basemap_source, show);
+  if (self->belt_layer != NULL)
+    replace_base_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REGIONS]);
+}
+
+static void
+set_show_labels (HdMapView *self,
+                 gboolean   show)
+{
+  if (hd_basemap_source_get_show_labels (self->basemap_source) == !!show)
+    return;
+
+  hd_basemap_source_set_show_labels (self->basemap_source, show);
+  if (self->belt_layer != NULL)
+    replace_base_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
+}
+
+/* The workspace's layers hide as widgets: they keep their data and draw nothing. */
+static void
+set_show_layer (HdMapView *self,
+                gboolean  *field,
+                GtkWidget *layer,
+                guint      prop_id,
+                gboolean   show)
+{
+  show = !!show;
+  if (*field == show)
+    return;
+
+  *field = show;
+  if (layer != NULL)
+    gtk_widget_set_visible (layer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+void
+hd_map_view_add_control (HdMapView *self,
+                         GtkWidget *control)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  gtk_box_append (GTK_BOX (self->controls), control);
+}
+
 static void
 hd_map_view_size_allocate (GtkWidget *widget,
                            int        width,
@@ -351,6 +604,17 @@ hd_map_view_constructed (GObject *object)
   self->site_layer = hd_site_layer_new (shumate_map_get_viewport (self->map), self->store);
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->site_layer),
                                   SHUMATE_LAYER (self->belt_layer));
+  gtk_widget_set_visible (GTK_WIDGET (self->belt_layer), self->show_belts);
+  gtk_widget_set_visible (GTK_WIDGET (self->site_layer), self->show_sites);
+  /* A base chosen before the layers existed goes under them now. */
+  if (self->detail_layer != NULL)
+    {
+      g_object_ref (self->detail_layer);
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->detail_layer));
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->detail_layer),
+                                       SHUMATE_LAYER (self->belt_layer));
+      g_object_unref (self->detail_layer);
+    }
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
@@ -375,6 +639,13 @@ hd_map_view_dispose (GObject *object)
   self->site_layer = NULL;
   self->base_layer = NULL;
   self->old_base_layer = NULL;
+  self->detail_layer = NULL;
+  self->license = NULL;
+  self->controls = NULL;
+  g_clear_object (&self->detail_source);
+  g_clear_object (&self->online_source);
+  g_clear_pointer (&self->files, g_hash_table_unref);
+  g_clear_pointer (&self->base, g_free);
   g_clear_object (&self->basemap_source);
   g_clear_object (&self->store);
 
@@ -395,6 +666,30 @@ hd_map_view_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_BASE:
+      g_value_set_string (value, self->base);
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+
+    case PROP_SHOW_SITES:
+      g_value_set_boolean (value, self->show_sites);
+      break;
+
+    case PROP_SHOW_BELTS:
+      g_value_set_boolean (value, self->show_belts);
+      break;
+
+    case PROP_SHOW_REGIONS:
+      g_value_set_boolean (value, hd_basemap_source_get_show_regions (self->basemap_source));
+      break;
+
+    case PROP_SHOW_LABELS:
+      g_value_set_boolean (value, hd_basemap_source_get_show_labels (self->basemap_source));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -412,6 +707,32 @@ hd_map_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_BASE:
+      hd_map_view_set_base (self, g_value_get_string (value));
+      break;
+
+    case PROP_ONLINE:
+      hd_map_view_set_online (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_SITES:
+      set_show_layer (self, &self->show_sites, GTK_WIDGET (self->site_layer), PROP_SHOW_SITES,
+                      g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_BELTS:
+      set_show_layer (self, &self->show_belts, GTK_WIDGET (self->belt_layer), PROP_SHOW_BELTS,
+                      g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_REGIONS:
+      set_show_regions (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_LABELS:
+      set_show_labels (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -439,6 +760,36 @@ hd_map_view_class_init (HdMapViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* "offline", "online" (OpenStreetMap, when #HdMapView:online allows it) or the path of an
+   * MBTiles file added with hd_map_view_add_file(): drawn over the offline map. */
+  properties[PROP_BASE] =
+    g_param_spec_string ("base", NULL, NULL,
+                         HD_MAP_BASE_OFFLINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the online base may be shown (tiles downloaded from openstreetmap.org). */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SITES] =
+    g_param_spec_boolean ("show-sites", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_BELTS] =
+    g_param_spec_boolean ("show-belts", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The workspace's region outlines and names on the offline map. */
+  properties[PROP_SHOW_REGIONS] =
+    g_param_spec_boolean ("show-regions", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Place names on the offline map. */
+  properties[PROP_SHOW_LABELS] =
+    g_param_spec_boolean ("show-labels", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "hdmapview");
@@ -452,8 +803,12 @@ hd_map_view_init (HdMapView *self)
   g_autoptr(HdBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
   ShumateViewport *viewport;
-  ShumateLicense *license;
   GtkWidget *scale;
+
+  self->base = g_strdup (HD_MAP_BASE_OFFLINE);
+  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->show_sites = TRUE;
+  self->show_belts = TRUE;
 
   /* Without the base-map file (a broken install) the map still works: plain land under the
    * regions, sites and belts. */
@@ -483,12 +838,21 @@ hd_map_view_init (HdMapView *self)
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), scale);
 
-  /* The base map's data licence asks for its attribution wherever it is shown. */
-  license = shumate_license_new ();
-  shumate_license_append_map_source (license, SHUMATE_MAP_SOURCE (self->basemap_source));
-  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
+  /* The base map's data licence asks for its attribution wherever it is shown; the detail
+   * base's attribution joins it while that shows. */
+  self->license = shumate_license_new ();
+  shumate_license_append_map_source (self->license, SHUMATE_MAP_SOURCE (self->basemap_source));
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+
+  /* Buttons the app puts on the map (the layer switcher), top right. */
+  self->controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->controls, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->controls, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->controls, 12);
+  gtk_widget_set_margin_end (self->controls, 12);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->controls);
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
