@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The map's base layers under Xvfb: an MBTiles file drawn over the offline map where it has
+ * tiles (and the offline map where it has none), OpenStreetMap that cannot connect leaving the
+ * offline map in view, and the layer switcher's actions and settings. */
+#define G_LOG_DOMAIN "test-map-bases"
+
+#include <math.h>
+
+#include <gtk/gtk.h>
+
+#include "hd-application.h"
+#include "hd-map-layers-button.h"
+#include "hd-map-view.h"
+#include "hd-mbtiles.h"
+#include "hd-test-mbtiles.h"
+#include "hd-test-ui.h"
+
+/* Fuzhou: where the tile under test lies. */
+#define CENTRE_LON 119.30
+#define CENTRE_LAT 26.08
+
+typedef struct {
+  guchar *data;
+  gsize   stride;
+  int     width, height;
+} Pixels;
+
+static void
+pixels_free (Pixels *pixels)
+{
+  g_free (pixels->data);
+  g_free (pixels);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pixels, pixels_free)
+
+/* What the view shows now, drawn as the screen would. */
+static Pixels *
+render_view (GtkWidget *view)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  Pixels *pixels = g_new0 (Pixels, 1);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (view)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels->width = gdk_texture_get_width (texture);
+  pixels->height = gdk_texture_get_height (texture);
+  pixels->stride = (gsize) pixels->width * 4;
+  pixels->data = g_malloc (pixels->stride * pixels->height);
+  gdk_texture_download (texture, pixels->data, pixels->stride);
+  return pixels;
+}
+
+/* GDK_MEMORY_DEFAULT: B, G, R, A premultiplied; the map is opaque. */
+static void
+pixel_at (const Pixels *pixels,
+          double        x,
+          double        y,
+          int          *r,
+          int          *g,
+          int          *b)
+{
+  int px = CLAMP ((int) floor (x), 0, pixels->width - 1);
+  int py = CLAMP ((int) floor (y), 0, pixels->height - 1);
+  const guchar *p = pixels->data + (gsize) py * pixels->stride + (gsize) px * 4;
+
+  *r = p[2];
+  *g = p[1];
+  *b = p[0];
+}
+
+static gboolean
+is_red (const Pixels *pixels,
+        double        x,
+        double        y)
+{
+  int r, g, b;
+
+  pixel_at (pixels, x, y, &r, &g, &b);
+  return r > 220 && g < 40 && b < 40;
+}
+
+static gboolean
+same_pixel (const Pixels *a,
+            const Pixels *b,
+            double        x,
+            double        y)
+{
+  int ar, ag, ab, br, bg, bb;
+
+  pixel_at (a, x, y, &ar, &ag, &ab);
+  pixel_at (b, x, y, &br, &bg, &bb);
+  return abs (ar - br) <= 8 && abs (ag - bg) <= 8 && abs (ab - bb) <= 8;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  guint wake = g_timeout_add (10, keep_waking, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+typedef struct {
+  char      *dir;
+  HdStore   *store;
+  GtkWidget *window;
+  GtkWidget *view;
+} MapFixture;
+
+static void
+map_fixture_set_up (MapFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  ShumateViewport *viewport;
+
+  fixture->dir = hd_test_dir_new ();
+  path = g_build_filename (fixture->dir, "workspace.db", NULL);
+  /* An empty workspace: nothing but base maps on screen. */
+  fixture->store = hd_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
+  fixture->view = hd_map_view_new (fixture->store);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->view);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  viewport = hd_map_view_get_viewport (HD_MAP_VIEW (fixture->view));
+  shumate_viewport_set_zoom_level (viewport, 8);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), CENTRE_LAT, CENTRE_LON);
+  wait_ms (800);
+  g_assert_cmpint (gtk_widget_get_width (fixture->view), >, 400);
+}
+
+static void
+map_fixture_tear_down (MapFixture    *fixture,
+                       gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->store);
+  hd_test_dir_free (fixture->dir);
+}
+
+/* The tile (@zoom, *@x, *@y) holding Fuzhou, and where its centre is drawn. */
+static void
+fuzhou_tile (MapFixture *fixture,
+             int         zoom,
+             int        *x,
+             int        *y,
+             double     *screen_x,
+             double     *screen_y)
+{
+  double world = 256.0 * (1 << zoom);
+  double mx = (CENTRE_LON + 180.0) / 360.0 * world;
+  double my = (1.0 - asinh (tan (CENTRE_LAT * G_PI / 180.0)) / G_PI) / 2.0 * world;
+  double lon, lat;
+
+  *x = (int) (mx / 256.0);
+  *y = (int) (my / 256.0);
+  lon = (*x + 0.5) * 256.0 / world * 360.0 - 180.0;
+  lat = atan (sinh (G_PI * (1.0 - 2.0 * (*y + 0.5) * 256.0 / world))) * 180.0 / G_PI;
+  g_assert_true (hd_map_view_lonlat_to_widget (HD_MAP_VIEW (fixture->view), lon, lat,
+                                               screen_x, screen_y));
+}
+
+static void
+test_mbtiles_red_tile (MapFixture    *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "red.mbtiles", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.mbtiles", NULL);
+  g_autoptr(GBytes) red = hd_test_png_tile (1, 0, 0, 256);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pixels) offline = NULL;
+  g_autoptr(Pixels) shown = NULL;
+  g_autoptr(Pixels) deeper = NULL;
+  g_autoptr(Pixels) removed = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  double cx, cy;
+  int tx, ty;
+  sqlite3 *db;
+
+  fuzhou_tile (fixture, 8, &tx, &ty, &cx, &cy);
+  /* Far enough inside the view that the tile and its neighbours are both on screen. */
+  g_assert_cmpfloat (cx, >, 128 + 20);
+  g_assert_cmpfloat (cx, <, gtk_widget_get_width (fixture->view) - 128 - 150);
+
+  db = hd_test_mbtiles_new (path, "name", "Red square", "format", "png",
+                            "minzoom", "8", "maxzoom", "8",
+                            "attribution", "<b>Red</b> survey", NULL);
+  hd_test_mbtiles_put (db, 8, tx, (1 << 8) - 1 - ty, red);
+  sqlite3_close (db);
+
+  offline = render_view (fixture->view);
+  g_assert_false (is_red (offline, cx, cy));
+
+  /* A file that is not there is refused with its name and the reason. */
+  g_assert_false (hd_map_view_add_file (view, missing, &error));
+  g_assert_error (error, HD_MBTILES_ERROR, HD_MBTILES_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing.mbtiles"));
+  g_clear_error (&error);
+  hd_map_view_set_base (view, missing);
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
+
+  g_assert_true (hd_map_view_add_file (view, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_map_view_get_file_name (view, path), ==, "Red square");
+  hd_map_view_set_base (view, path);
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, path);
+  wait_ms (800);
+
+  shown = render_view (fixture->view);
+  /* Red where the file's one tile is drawn, corner to corner... */
+  g_assert_true (is_red (shown, cx, cy));
+  g_assert_true (is_red (shown, cx - 120, cy - 120));
+  g_assert_true (is_red (shown, cx + 120, cy + 120));
+  /* ...and the offline map, unchanged, beside it where the file has no tile. */
+  g_assert_false (is_red (shown, cx + 140, cy));
+  g_assert_true (same_pixel (offline, shown, cx + 140, cy));
+  g_assert_true (same_pixel (offline, shown, cx + 200, cy + 30));
+
+  /* Two zooms past the file's deepest, its tile is enlarged rather than gone. */
+  shumate_viewport_set_zoom_level (hd_map_view_get_viewport (view), 10);
+  wait_ms (800);
+  deeper = render_view (fixture->view);
+  {
+    double dx, dy;
+    int zx, zy;
+
+    fuzhou_tile (fixture, 10, &zx, &zy, &dx, &dy);
+    g_assert_cmpint (zx >> 2, ==, tx);
+    g_assert_cmpint (zy >> 2, ==, ty);
+    g_assert_true (is_red (deeper, dx, dy));
+  }
+
+  /* Forgetting the file goes back to the offline map. */
+  shumate_viewport_set_zoom_level (hd_map_view_get_viewport (view), 8);
+  hd_map_view_remove_file (view, path);
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
+  g_assert_null (hd_map_view_get_file_name (view, path));
+  wait_ms (800);
+  removed = render_view (fixture->view);
+  g_assert_false (is_red (removed, cx, cy));
+  g_assert_true (same_pixel (offline, removed, cx, cy));
+}
+
+static void
+test_online_unreachable (MapFixture    *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ShumateRasterRenderer) unreachable = NULL;
+  g_autoptr(Pixels) offline = NULL;
+  g_autoptr(Pixels) online = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  g_autofree char *id = g_strdup_printf ("hongdai-test-unreachable-%d", g_random_int ());
+  gint64 before;
+  int width = gtk_widget_get_width (fixture->view);
+  int height = gtk_widget_get_height (fixture->view);
+
+  /* TEST-NET-1 (RFC 5737): routed nowhere, so requests hang or fail, never answer. */
+  unreachable = shumate_raster_renderer_new_full_from_url (id, "Unreachable", "© Nobody", NULL,
+                                                           0, 19, 256,
+                                                           SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                           "http://192.0.2.1:9/#Z#/#X#/#Y#.png");
+  hd_map_view_set_online_source (view, SHUMATE_MAP_SOURCE (unreachable));
+
+  /* Off by default: it cannot be chosen until allowed. */
+  g_assert_false (hd_map_view_get_online (view));
+  hd_map_view_set_base (view, HD_MAP_BASE_ONLINE);
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
+
+  offline = render_view (fixture->view);
+
+  hd_map_view_set_online (view, TRUE);
+  hd_map_view_set_base (view, HD_MAP_BASE_ONLINE);
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_ONLINE);
+
+  /* The main loop keeps running (nothing waits on the network)... */
+  before = g_get_monotonic_time ();
+  wait_ms (1500);
+  g_assert_cmpint (g_get_monotonic_time () - before, <, 5 * G_USEC_PER_SEC);
+
+  /* ...and the offline map stays in view, not a blank. */
+  online = render_view (fixture->view);
+  for (int i = 1; i < 4; i++)
+    for (int j = 1; j < 4; j++)
+      g_assert_true (same_pixel (offline, online, width * i / 4.0, height * j / 4.0));
+
+  /* Turning the preference off goes back offline. */
+  hd_map_view_set_online (view, FALSE);
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
+}
+
+static void
+test_layers_button (MapFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.hongdai.Hongdai");
+  g_autofree char *path = g_build_filename (fixture->dir, "detail.mbtiles", NULL);
+  g_autoptr(GBytes) tile = hd_test_png_tile (0, 0, 1, 256);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  GtkWidget *button;
+  sqlite3 *db;
+
+  db = hd_test_mbtiles_new (path, "format", "png", NULL);
+  hd_test_mbtiles_put (db, 8, 0, 0, tile);
+  sqlite3_close (db);
+
+  g_settings_set_boolean (settings, "map-show-belts", FALSE);
+  button = hd_map_layers_button_new (view, settings);
+  hd_map_view_add_control (view, button);
+
+  /* The remembered choices apply at once... */
+  g_assert_false (g_settings_get_boolean (settings, "online-map"));
+  g_assert_false (hd_map_view_get_online (view));
+  {
+    gboolean show_belts = TRUE;
+
+    g_object_get (view, "show-belts", &show_belts, NULL);
+    g_assert_false (show_belts);
+  }
+
+  /* ...the menu's check items toggle the layers and are remembered... */
+  g_assert_true (gtk_widget_activate_action (button, "map.show-sites", NULL));
+  {
+    gboolean show_sites = TRUE;
+
+    g_object_get (view, "show-sites", &show_sites, NULL);
+    g_assert_false (show_sites);
+  }
+  g_assert_false (g_settings_get_boolean (settings, "map-show-sites"));
+  g_assert_true (gtk_widget_activate_action (button, "map.show-regions", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "map-show-regions"));
+
+  /* ...a file added becomes the base, and is remembered with it. */
+  g_assert_true (hd_map_layers_button_add_file (HD_MAP_LAYERS_BUTTON (button), path, &error));
+  g_assert_no_error (error);
+  files = g_settings_get_strv (settings, "map-files");
+  g_assert_true (g_strv_contains ((const char * const *) files, path));
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, path);
+  g_assert_cmpstr (g_settings_get_string (settings, "map-base"), ==, path);
+
+  /* The radio items choose the base. */
+  g_assert_true (gtk_widget_activate_action (button, "map.base", "s", HD_MAP_BASE_OFFLINE));
+  g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
+
+  /* A file dropped from the preferences' list leaves the map. */
+  g_settings_set_strv (settings, "map-files", NULL);
+  g_assert_null (hd_map_view_get_file_name (view, path));
+
+  /* Allowing the online map in the preferences lets the switcher choose it. */
+  g_settings_set_boolean (settings, "online-map", TRUE);
+  g_assert_true (hd_map_view_get_online (view));
+  g_settings_set_boolean (settings, "online-map", FALSE);
+  g_assert_false (hd_map_view_get_online (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return g_test_run ();
+    }
+  hd_application_ensure_resources ();
+
+  g_test_add ("/map-bases/mbtiles-red-tile", MapFixture, NULL, map_fixture_set_up,
+              test_mbtiles_red_tile, map_fixture_tear_down);
+  g_test_add ("/map-bases/online-unreachable", MapFixture, NULL, map_fixture_set_up,
+              test_online_unreachable, map_fixture_tear_down);
+  g_test_add ("/map-bases/layers-button", MapFixture, NULL, map_fixture_set_up,
+              test_layers_button, map_fixture_tear_down);
+
+  return g_test_run ();
+}
