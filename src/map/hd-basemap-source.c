@@ -24,6 +24,7 @@ struct _HdBasemapSource
   gboolean          dark;
   gboolean          show_regions;
   gboolean          show_labels;
+  gboolean          overlay;
 };
 
 G_DEFINE_FINAL_TYPE (HdBasemapSource, hd_basemap_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -131,9 +132,15 @@ hd_basemap_source_fill_tile_async (ShumateMapSource    *source,
 
   job = g_new0 (TileJob, 1);
   job->tile = g_object_ref (tile);
-  job->basemap = self->basemap != NULL ? hd_basemap_ref (self->basemap) : NULL;
+  job->basemap = self->basemap != NULL && !self->overlay ? hd_basemap_ref (self->basemap) : NULL;
   job->regions = self->regions != NULL && self->show_regions ? g_array_ref (self->regions) : NULL;
   job->style = *hd_basemap_style_get (self->dark);
+  /* Over another base map: the regions alone on a clear tile. */
+  if (self->overlay)
+    {
+      job->style.land.alpha = 0;
+      job->style.province_border.alpha = 0;
+    }
   /* Without names: the same placement, drawn in no colour. */
   if (!self->show_labels)
     {
@@ -185,10 +192,11 @@ update_id (HdBasemapSource *self)
                            region->rings[r].n_points * sizeof (HdPoint));
     }
 
-  id = g_strdup_printf ("hongdai-offline-%.12s%s%s%s", g_checksum_get_string (checksum),
+  id = g_strdup_printf ("hongdai-offline-%.12s%s%s%s%s", g_checksum_get_string (checksum),
                         self->dark ? "-dark" : "",
                         self->show_regions ? "" : "-noregions",
-                        self->show_labels ? "" : "-nolabels");
+                        self->show_labels ? "" : "-nolabels",
+                        self->overlay ? "-overlay" : "");
   shumate_map_source_set_id (SHUMATE_MAP_SOURCE (self), id);
 }
 
@@ -329,6 +337,20 @@ hd_basemap_source_get_show_labels (HdBasemapSource *self)
   g_return_val_if_fail (HD_IS_BASEMAP_SOURCE (self), FALSE);
 
   return self->show_labels;
+}
+
+void
+hd_basemap_source_set_overlay (HdBasemapSource *self,
+                               gboolean         overlay)
+{
+  g_return_if_fail (HD_IS_BASEMAP_SOURCE (self));
+
+  overlay = !!overlay;
+  if (self->overlay == overlay)
+    return;
+
+  self->overlay = overlay;
+  update_id (self);
 }
 
 /* GeoJSON boundaries */

@@ -38,6 +38,10 @@ gboolean         hd_basemap_source_get_show_regions (HdBasemapSource *self);
 void             hd_basemap_source_set_show_labels  (HdBasemapSource *self,
                                                      gboolean         show);
 gboolean         hd_basemap_source_get_show_labels  (HdBasemapSource *self);
+/* Draws only the workspace's regions (outlines and names) on clear tiles, to lay over another
+ * base map (an MBTiles file, OpenStreetMap); changes the id. */
+void             hd_basemap_source_set_overlay      (HdBasemapSource *self,
+                                                     gboolean         overlay);
 
 /**
  * hd_basemap_region_set_geojson:

@@ -52,6 +52,10 @@ struct _HdMapView
   ShumateMapSource   *online_source;
   ShumateLicense     *license;
   GtkWidget          *controls;
+  /* The workspace's regions again, on clear tiles over the detail layer (which hides the
+   * offline map's copy of them). */
+  HdBasemapSource    *regions_source;
+  ShumateMapLayer    *regions_layer;
 
   gboolean            show_sites;
   gboolean            show_belts;
@@ -238,6 +242,26 @@ hd_map_view_sites_changed (HdMapView *self)
     }
 }
 
+/* Made anew whenever what it draws changes: a layer keeps the tiles it has. */
+static void
+update_regions_layer (HdMapView *self)
+{
+  GArray *regions = hd_basemap_source_get_regions (self->basemap_source);
+
+  if (self->regions_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->regions_layer));
+  self->regions_layer = NULL;
+
+  if (self->detail_layer == NULL || regions == NULL || regions->len == 0 ||
+      !hd_basemap_source_get_show_regions (self->basemap_source))
+    return;
+
+  self->regions_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->regions_source),
+                                               shumate_map_get_viewport (self->map));
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->regions_layer),
+                                  SHUMATE_LAYER (self->detail_layer));
+}
+
 static gboolean
 remove_old_base_layer (gpointer user_data)
 {
@@ -277,6 +301,7 @@ hd_map_view_refresh_regions (HdMapView *self)
   g_autoptr(GArray) regions = hd_basemap_regions_from_store (self->store);
 
   hd_basemap_source_set_regions (self->basemap_source, regions);
+  hd_basemap_source_set_regions (self->regions_source, regions);
 }
 
 static gboolean
@@ -301,7 +326,9 @@ on_dark_changed (GtkSettings *settings,
     return;
 
   hd_basemap_source_set_dark (self->basemap_source, dark);
+  hd_basemap_source_set_dark (self->regions_source, dark);
   replace_base_layer (self);
+  update_regions_layer (self);
 }
 
 static void
@@ -316,6 +343,7 @@ on_store_changed (HdStore  *store,
     {
       hd_map_view_refresh_regions (self);
       replace_base_layer (self);
+      update_regions_layer (self);
     }
   if (kinds & HD_CHANGE_SITES)
     hd_map_view_sites_changed (self);
@@ -368,7 +396,10 @@ update_detail_layer (HdMapView *self)
   g_clear_object (&self->detail_source);
 
   if (source == NULL)
-    return;
+    {
+      update_regions_layer (self);
+      return;
+    }
 
   self->detail_source = g_object_ref (source);
   self->detail_layer = shumate_map_layer_new (source, shumate_map_get_viewport (self->map));
@@ -381,6 +412,7 @@ update_detail_layer (HdMapView *self)
     shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->detail_layer),
                                     SHUMATE_LAYER (self->base_layer));
   shumate_license_append_map_source (self->license, source);
+  update_regions_layer (self);
 }
 
 void
@@ -507,6 +539,7 @@ set_show_regions (HdMapView *self,
   hd_basemap_source_set_show_regions (self->basemap_source, show);
   if (self->belt_layer != NULL)
     replace_base_layer (self);
+  update_regions_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REGIONS]);
 }
 
@@ -518,8 +551,10 @@ set_show_labels (HdMapView *self,
     return;
 
   hd_basemap_source_set_show_labels (self->basemap_source, show);
+  hd_basemap_source_set_show_labels (self->regions_source, show);
   if (self->belt_layer != NULL)
     replace_base_layer (self);
+  update_regions_layer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
 }
 
@@ -622,7 +657,9 @@ hd_map_view_constructed (GObject *object)
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_DEFAULT);
   /* No tile has been asked for yet: the first layer can simply draw these. */
   hd_basemap_source_set_dark (self->basemap_source, prefers_dark ());
+  hd_basemap_source_set_dark (self->regions_source, prefers_dark ());
   hd_map_view_refresh_regions (self);
+  update_regions_layer (self);
   hd_map_view_sites_changed (self);
 }
 
@@ -640,7 +677,9 @@ hd_map_view_dispose (GObject *object)
   self->base_layer = NULL;
   self->old_base_layer = NULL;
   self->detail_layer = NULL;
+  self->regions_layer = NULL;
   self->license = NULL;
+  g_clear_object (&self->regions_source);
   self->controls = NULL;
   g_clear_object (&self->detail_source);
   g_clear_object (&self->online_source);
@@ -816,6 +855,8 @@ hd_map_view_init (HdMapView *self)
   if (basemap == NULL)
     g_warning ("No offline base map: %s", error->message);
   self->basemap_source = hd_basemap_source_new (basemap);
+  self->regions_source = hd_basemap_source_new (NULL);
+  hd_basemap_source_set_overlay (self->regions_source, TRUE);
 
   self->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (self->map);
