@@ -17,39 +17,42 @@ struct _HdMapLayersButton
   GPtrArray          *paths;
 
   GtkMenuButton      *menu_button;
-  GMenu              *files_section;
-  GMenu              *online_section;
+  GMenu              *base_section;
 };
 
 G_DEFINE_FINAL_TYPE (HdMapLayersButton, hd_map_layers_button, GTK_TYPE_WIDGET)
 
 static void
+append_base (HdMapLayersButton *self,
+             const char        *label,
+             const char        *base)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, "map.base", g_variant_new_string (base));
+  g_menu_append_item (self->base_section, item);
+}
+
+/* One group of radio items: the offline map, each file that opened, and OpenStreetMap when
+ * the preferences allow it. */
+static void
 rebuild_menu (HdMapLayersButton *self)
 {
-  g_menu_remove_all (self->files_section);
+  g_menu_remove_all (self->base_section);
+  append_base (self, _("_Offline Map"), HD_MAP_BASE_OFFLINE);
+
   for (guint i = 0; i < self->paths->len; i++)
     {
       const char *path = g_ptr_array_index (self->paths, i);
       const char *name = hd_map_view_get_file_name (self->view, path);
-      g_autoptr(GMenuItem) item = NULL;
 
       /* A file that did not open (moved, unplugged) is not offered. */
-      if (name == NULL)
-        continue;
-      item = g_menu_item_new (name, NULL);
-      g_menu_item_set_action_and_target_value (item, "map.base", g_variant_new_string (path));
-      g_menu_append_item (self->files_section, item);
+      if (name != NULL)
+        append_base (self, name, path);
     }
 
-  g_menu_remove_all (self->online_section);
   if (hd_map_view_get_online (self->view))
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("Open_StreetMap (Online)"), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "map.base",
-                                               g_variant_new_string (HD_MAP_BASE_ONLINE));
-      g_menu_append_item (self->online_section, item);
-    }
+    append_base (self, _("Open_StreetMap (Online)"), HD_MAP_BASE_ONLINE);
 }
 
 /* The view follows the list of files: new ones are opened, dropped ones forgotten. */
@@ -171,8 +174,7 @@ hd_map_layers_button_class_init (HdMapLayersButtonClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hongdai/Hongdai/hd-map-layers-button.ui");
   gtk_widget_class_bind_template_child (widget_class, HdMapLayersButton, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, HdMapLayersButton, files_section);
-  gtk_widget_class_bind_template_child (widget_class, HdMapLayersButton, online_section);
+  gtk_widget_class_bind_template_child (widget_class, HdMapLayersButton, base_section);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hdmaplayersbutton");
