@@ -258,6 +258,80 @@ test_mbtiles_red_tile (MapFixture    *fixture,
   g_assert_true (same_pixel (offline, removed, cx, cy));
 }
 
+/* How many pixels along the row through (@x0..@x1, @y) are not red. */
+static guint
+count_not_red (const Pixels *pixels,
+               double        x0,
+               double        x1,
+               double        y)
+{
+  guint n = 0;
+
+  for (double x = x0; x <= x1; x++)
+    if (!is_red (pixels, x, y))
+      n++;
+  return n;
+}
+
+static void
+test_regions_over_file (MapFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "red.mbtiles", NULL);
+  g_autoptr(GBytes) red = hd_test_png_tile (1, 0, 0, 256);
+  g_autoptr(HdRegion) region = hd_region_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pixels) with_regions = NULL;
+  g_autoptr(Pixels) without = NULL;
+  g_autofree char *geometry = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  char w[G_ASCII_DTOSTR_BUF_SIZE], s[G_ASCII_DTOSTR_BUF_SIZE];
+  char e[G_ASCII_DTOSTR_BUF_SIZE], n[G_ASCII_DTOSTR_BUF_SIZE];
+  double cx, cy, west, east, north, south, world = 256.0 * (1 << 8);
+  int tx, ty;
+  sqlite3 *db;
+
+  fuzhou_tile (fixture, 8, &tx, &ty, &cx, &cy);
+  db = hd_test_mbtiles_new (path, "format", "png", "minzoom", "8", "maxzoom", "8", NULL);
+  hd_test_mbtiles_put (db, 8, tx, (1 << 8) - 1 - ty, red);
+  sqlite3_close (db);
+
+  /* A district filling the middle half of the red tile. */
+  west = (tx + 0.25) * 256.0 / world * 360.0 - 180.0;
+  east = (tx + 0.75) * 256.0 / world * 360.0 - 180.0;
+  north = atan (sinh (G_PI * (1.0 - 2.0 * (ty + 0.25) * 256.0 / world))) * 180.0 / G_PI;
+  south = atan (sinh (G_PI * (1.0 - 2.0 * (ty + 0.75) * 256.0 / world))) * 180.0 / G_PI;
+  g_ascii_formatd (w, sizeof w, "%.6f", west);
+  g_ascii_formatd (e, sizeof e, "%.6f", east);
+  g_ascii_formatd (n, sizeof n, "%.6f", north);
+  g_ascii_formatd (s, sizeof s, "%.6f", south);
+  geometry = g_strdup_printf ("{\"type\": \"Polygon\", \"coordinates\": [[[%s, %s], [%s, %s],"
+                              " [%s, %s], [%s, %s], [%s, %s]]]}",
+                              w, s, e, s, e, n, w, n, w, s);
+  hd_region_set_name (region, "Test district");
+  hd_region_set_level (region, HD_REGION_LEVEL_DISTRICT);
+  hd_region_set_geometry (region, geometry);
+  g_assert_true (hd_store_save_region (fixture->store, region, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hd_map_view_add_file (view, path, &error));
+  g_assert_no_error (error);
+  hd_map_view_set_base (view, path);
+  wait_ms (1000);
+
+  /* The district's west and east edges cross the red tile's middle row. */
+  with_regions = render_view (fixture->view);
+  g_assert_true (is_red (with_regions, cx - 100, cy + 40));
+  g_assert_cmpuint (count_not_red (with_regions, cx - 70, cx - 58, cy + 40), >, 0);
+  g_assert_cmpuint (count_not_red (with_regions, cx + 58, cx + 70, cy + 40), >, 0);
+
+  /* Hidden with the layer switcher's toggle: the file's tile alone. */
+  g_object_set (view, "show-regions", FALSE, NULL);
+  wait_ms (800);
+  without = render_view (fixture->view);
+  g_assert_cmpuint (count_not_red (without, cx - 120, cx + 120, cy + 40), ==, 0);
+}
+
 static void
 test_online_unreachable (MapFixture    *fixture,
                          gconstpointer  data)
@@ -386,6 +460,8 @@ main (int   argc,
 
   g_test_add ("/map-bases/mbtiles-red-tile", MapFixture, NULL, map_fixture_set_up,
               test_mbtiles_red_tile, map_fixture_tear_down);
+  g_test_add ("/map-bases/regions-over-file", MapFixture, NULL, map_fixture_set_up,
+              test_regions_over_file, map_fixture_tear_down);
   g_test_add ("/map-bases/online-unreachable", MapFixture, NULL, map_fixture_set_up,
               test_online_unreachable, map_fixture_tear_down);
   g_test_add ("/map-bases/layers-button", MapFixture, NULL, map_fixture_set_up,
