@@ -11,7 +11,7 @@
 #include "hd-application.h"
 #include "hd-map-layers-button.h"
 #include "hd-map-view.h"
-#include "hd-mbtiles.h"
+#include "hd-mbtiles-source.h"
 #include "hd-test-mbtiles.h"
 #include "hd-test-ui.h"
 
@@ -258,6 +258,62 @@ test_mbtiles_red_tile (MapFixture    *fixture,
   g_assert_true (same_pixel (offline, removed, cx, cy));
 }
 
+static void
+test_webp_tile (MapFixture    *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "red-webp.mbtiles", NULL);
+  g_autoptr(GBytes) tile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pixels) shown = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  double cx, cy;
+  int tx, ty;
+  sqlite3 *db;
+
+  fuzhou_tile (fixture, 8, &tx, &ty, &cx, &cy);
+
+  if (hd_mbtiles_source_can_decode ("image/webp"))
+    {
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 256, 256);
+      char *buffer = NULL;
+      gsize size = 0;
+
+      /* The loader that reads WebP writes it too. */
+      gdk_pixbuf_fill (pixbuf, 0xff0000ff);
+      g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "webp", &error, NULL));
+      g_assert_no_error (error);
+      tile = g_bytes_new_take (buffer, size);
+    }
+  else
+    {
+      static const guint8 webp[] = "RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0/\0\0\0\x10\x07\x10\x11\x11\x88\x88\xfe\x07\0";
+
+      tile = g_bytes_new_static (webp, sizeof webp - 1);
+    }
+
+  db = hd_test_mbtiles_new (path, "format", "webp", NULL);
+  hd_test_mbtiles_put (db, 8, tx, (1 << 8) - 1 - ty, tile);
+  sqlite3_close (db);
+
+  if (!hd_mbtiles_source_can_decode ("image/webp"))
+    {
+      /* Without the loader: refused up front, saying which package reads WebP. */
+      g_assert_false (hd_map_view_add_file (view, path, &error));
+      g_assert_error (error, HD_MBTILES_ERROR, HD_MBTILES_ERROR_FORMAT);
+      g_assert_nonnull (strstr (error->message, "webp-pixbuf-loader"));
+      return;
+    }
+
+  g_assert_true (hd_map_view_add_file (view, path, &error));
+  g_assert_no_error (error);
+  hd_map_view_set_base (view, path);
+  wait_ms (800);
+  shown = render_view (fixture->view);
+  g_assert_true (is_red (shown, cx, cy));
+  g_assert_false (is_red (shown, cx + 140, cy));
+}
+
 /* How many pixels along the row through (@x0..@x1, @y) are not red. */
 static guint
 count_not_red (const Pixels *pixels,
@@ -460,6 +516,8 @@ main (int   argc,
 
   g_test_add ("/map-bases/mbtiles-red-tile", MapFixture, NULL, map_fixture_set_up,
               test_mbtiles_red_tile, map_fixture_tear_down);
+  g_test_add ("/map-bases/webp-tile", MapFixture, NULL, map_fixture_set_up, test_webp_tile,
+              map_fixture_tear_down);
   g_test_add ("/map-bases/regions-over-file", MapFixture, NULL, map_fixture_set_up,
               test_regions_over_file, map_fixture_tear_down);
   g_test_add ("/map-bases/online-unreachable", MapFixture, NULL, map_fixture_set_up,

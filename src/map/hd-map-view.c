@@ -641,15 +641,6 @@ hd_map_view_constructed (GObject *object)
                                   SHUMATE_LAYER (self->belt_layer));
   gtk_widget_set_visible (GTK_WIDGET (self->belt_layer), self->show_belts);
   gtk_widget_set_visible (GTK_WIDGET (self->site_layer), self->show_sites);
-  /* A base chosen before the layers existed goes under them now. */
-  if (self->detail_layer != NULL)
-    {
-      g_object_ref (self->detail_layer);
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->detail_layer));
-      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->detail_layer),
-                                       SHUMATE_LAYER (self->belt_layer));
-      g_object_unref (self->detail_layer);
-    }
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
