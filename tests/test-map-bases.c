@@ -149,8 +149,7 @@ static void
 map_fixture_tear_down (MapFixture    *fixture,
                        gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  hd_test_destroy_window (fixture->window);
   g_clear_object (&fixture->store);
   hd_test_dir_free (fixture->dir);
 }
