@@ -351,7 +351,7 @@ test_regions_over_file (MapFixture    *fixture,
   hd_test_mbtiles_put (db, 8, tx, (1 << 8) - 1 - ty, red);
   sqlite3_close (db);
 
-  /* A district filling the middle half of the red tile. */
+  /* A region filling the middle half of the red tile. */
   west = (tx + 0.25) * 256.0 / world * 360.0 - 180.0;
   east = (tx + 0.75) * 256.0 / world * 360.0 - 180.0;
   north = atan (sinh (G_PI * (1.0 - 2.0 * (ty + 0.25) * 256.0 / world))) * 180.0 / G_PI;
@@ -363,8 +363,9 @@ test_regions_over_file (MapFixture    *fixture,
   geometry = g_strdup_printf ("{\"type\": \"Polygon\", \"coordinates\": [[[%s, %s], [%s, %s],"
                               " [%s, %s], [%s, %s], [%s, %s]]]}",
                               w, s, e, s, e, n, w, n, w, s);
-  hd_region_set_name (region, "Test district");
-  hd_region_set_level (region, HD_REGION_LEVEL_DISTRICT);
+  /* A city: its name shows from zoom 7 (a district's from 9). */
+  hd_region_set_name (region, "Test city");
+  hd_region_set_level (region, HD_REGION_LEVEL_CITY);
   hd_region_set_geometry (region, geometry);
   g_assert_true (hd_store_save_region (fixture->store, region, &error));
   g_assert_no_error (error);
@@ -374,11 +375,30 @@ test_regions_over_file (MapFixture    *fixture,
   hd_map_view_set_base (view, path);
   wait_ms (1000);
 
-  /* The district's west and east edges cross the red tile's middle row. */
+  /* The region's west and east edges cross the red tile's middle row. */
   with_regions = render_view (fixture->view);
   g_assert_true (is_red (with_regions, cx - 100, cy + 40));
   g_assert_cmpuint (count_not_red (with_regions, cx - 70, cx - 58, cy + 40), >, 0);
   g_assert_cmpuint (count_not_red (with_regions, cx + 58, cx + 70, cy + 40), >, 0);
+
+  /* The region's name sits inside it; without place names only its outline is left. */
+  {
+    g_autoptr(Pixels) without_names = NULL;
+    guint named = 0, unnamed = 0;
+
+    for (double y = cy - 30; y <= cy + 30; y++)
+      named += count_not_red (with_regions, cx - 50, cx + 50, y);
+    g_object_set (view, "show-labels", FALSE, NULL);
+    wait_ms (800);
+    without_names = render_view (fixture->view);
+    for (double y = cy - 30; y <= cy + 30; y++)
+      unnamed += count_not_red (without_names, cx - 50, cx + 50, y);
+    g_test_message ("non-red pixels around the region's middle: %u with names, %u without",
+                    named, unnamed);
+    g_assert_cmpuint (named, >, 20);
+    g_assert_cmpuint (unnamed, ==, 0);
+    g_assert_cmpuint (count_not_red (without_names, cx - 70, cx - 58, cy + 40), >, 0);
+  }
 
   /* Hidden with the layer switcher's toggle: the file's tile alone. */
   g_object_set (view, "show-regions", FALSE, NULL);
@@ -395,13 +415,14 @@ test_online_unreachable (MapFixture    *fixture,
   g_autoptr(Pixels) offline = NULL;
   g_autoptr(Pixels) online = NULL;
   HdMapView *view = HD_MAP_VIEW (fixture->view);
-  g_autofree char *id = g_strdup_printf ("hongdai-test-unreachable-%d", g_random_int ());
   gint64 before;
   int width = gtk_widget_get_width (fixture->view);
   int height = gtk_widget_get_height (fixture->view);
 
   /* TEST-NET-1 (RFC 5737): routed nowhere, so requests hang or fail, never answer. */
-  unreachable = shumate_raster_renderer_new_full_from_url (id, "Unreachable", "© Nobody", NULL,
+  /* A fixed id: its file cache (which never gets a tile) is one folder, not one a run. */
+  unreachable = shumate_raster_renderer_new_full_from_url ("hongdai-test-unreachable",
+                                                           "Unreachable", "© Nobody", NULL,
                                                            0, 19, 256,
                                                            SHUMATE_MAP_PROJECTION_MERCATOR,
                                                            "http://192.0.2.1:9/#Z#/#X#/#Y#.png");
