@@ -313,6 +313,42 @@ test_webp_tile (MapFixture    *fixture,
   g_assert_false (is_red (shown, cx + 140, cy));
 }
 
+static void
+test_dark_keeps_file (MapFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "red.mbtiles", NULL);
+  g_autoptr(GBytes) red = hd_test_png_tile (1, 0, 0, 256);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Pixels) light = NULL;
+  g_autoptr(Pixels) dark = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  double cx, cy;
+  int tx, ty;
+  sqlite3 *db;
+
+  fuzhou_tile (fixture, 8, &tx, &ty, &cx, &cy);
+  db = hd_test_mbtiles_new (path, "format", "png", "minzoom", "8", "maxzoom", "8", NULL);
+  hd_test_mbtiles_put (db, 8, tx, (1 << 8) - 1 - ty, red);
+  sqlite3_close (db);
+
+  g_assert_true (hd_map_view_add_file (view, path, &error));
+  g_assert_no_error (error);
+  hd_map_view_set_base (view, path);
+  wait_ms (800);
+  light = render_view (fixture->view);
+  g_assert_true (is_red (light, cx, cy));
+
+  /* Going dark redraws the offline map under the file's layer, not over it. */
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+  wait_ms (2000);
+  dark = render_view (fixture->view);
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  g_assert_true (is_red (dark, cx, cy));
+  g_assert_false (is_red (dark, cx + 140, cy));
+  g_assert_false (same_pixel (light, dark, cx + 140, cy));
+}
+
 /* How many pixels along the row through (@x0..@x1, @y) are not red. */
 static guint
 count_not_red (const Pixels *pixels,
@@ -538,6 +574,8 @@ main (int   argc,
               test_mbtiles_red_tile, map_fixture_tear_down);
   g_test_add ("/map-bases/webp-tile", MapFixture, NULL, map_fixture_set_up, test_webp_tile,
               map_fixture_tear_down);
+  g_test_add ("/map-bases/dark-keeps-file", MapFixture, NULL, map_fixture_set_up,
+              test_dark_keeps_file, map_fixture_tear_down);
   g_test_add ("/map-bases/regions-over-file", MapFixture, NULL, map_fixture_set_up,
               test_regions_over_file, map_fixture_tear_down);
   g_test_add ("/map-bases/online-unreachable", MapFixture, NULL, map_fixture_set_up,
