@@ -220,6 +220,7 @@ test_refuse (Fixture       *fixture,
   g_autofree char *tiff = g_build_filename (fixture->dir, "tiff.mbtiles", NULL);
   g_autofree char *empty = g_build_filename (fixture->dir, "empty.mbtiles", NULL);
   g_autofree char *liar = g_build_filename (fixture->dir, "liar.mbtiles", NULL);
+  g_autofree char *cut = g_build_filename (fixture->dir, "cut.mbtiles", NULL);
   g_autofree char *hash_before = NULL;
   g_autofree char *hash_after = NULL;
   sqlite3 *db;
@@ -260,6 +261,26 @@ test_refuse (Fixture       *fixture,
   db = hd_test_mbtiles_new (empty, "format", "png", NULL);
   sqlite3_close (db);
   assert_refused (empty, HD_MBTILES_ERROR_EMPTY, "no map tiles");
+
+  /* Cut short (a copy that stopped half way): SQLite's own "malformed", with the file's name. */
+  {
+    g_autofree char *whole = g_build_filename (fixture->dir, "whole.mbtiles", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    db = hd_test_mbtiles_new (whole, "format", "png", NULL);
+    for (int x = 0; x < 64; x++)
+      {
+        g_autoptr(GBytes) tile = hd_test_png_tile (x / 64.0, 0, 0, 64);
+
+        hd_test_mbtiles_put (db, 6, x, 0, tile);
+      }
+    sqlite3_close (db);
+    g_assert_true (g_file_get_contents (whole, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8192);
+    g_assert_true (g_file_set_contents (cut, contents, 4096, NULL));
+    assert_refused (cut, HD_MBTILES_ERROR_NOT_SQLITE, "damaged");
+  }
 
   db = hd_test_mbtiles_new (liar, "format", "jpg", NULL);
   hd_test_mbtiles_put (db, 0, 0, 0, png);
