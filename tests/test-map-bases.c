@@ -349,6 +349,48 @@ test_dark_keeps_file (MapFixture    *fixture,
   g_assert_false (same_pixel (light, dark, cx + 140, cy));
 }
 
+static void
+test_show_file (MapFixture    *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "beijing.mbtiles", NULL);
+  g_autofree char *unbounded = g_build_filename (fixture->dir, "unbounded.mbtiles", NULL);
+  g_autoptr(GBytes) tile = hd_test_png_tile (0, 1, 0, 256);
+  g_autoptr(GError) error = NULL;
+  HdMapView *view = HD_MAP_VIEW (fixture->view);
+  ShumateViewport *viewport = hd_map_view_get_viewport (view);
+  double lat, lon;
+  sqlite3 *db;
+
+  db = hd_test_mbtiles_new (path, "format", "png", "minzoom", "12", "maxzoom", "15",
+                            "bounds", "116.30,39.85,116.45,39.95", NULL);
+  hd_test_mbtiles_put (db, 12, 3371, 2542, tile);
+  sqlite3_close (db);
+  db = hd_test_mbtiles_new (unbounded, "format", "png", NULL);
+  hd_test_mbtiles_put (db, 12, 3371, 2542, tile);
+  sqlite3_close (db);
+
+  g_assert_true (hd_map_view_add_file (view, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (hd_map_view_add_file (view, unbounded, &error));
+  g_assert_no_error (error);
+
+  /* The view is on Fuzhou: a Beijing file moves it there, at a zoom the file has tiles for. */
+  g_assert_true (hd_map_view_show_file (view, path));
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  g_assert_cmpfloat (lon, >, 116.30);
+  g_assert_cmpfloat (lon, <, 116.45);
+  g_assert_cmpfloat (lat, >, 39.85);
+  g_assert_cmpfloat (lat, <, 39.95);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 12);
+
+  /* Already there: it stays. Without bounds there is nowhere to go. */
+  g_assert_false (hd_map_view_show_file (view, path));
+  g_assert_false (hd_map_view_show_file (view, unbounded));
+  g_assert_false (hd_map_view_show_file (view, "/nowhere/not-added.mbtiles"));
+}
+
 /* How many pixels along the row through (@x0..@x1, @y) are not red. */
 static guint
 count_not_red (const Pixels *pixels,
@@ -576,6 +618,8 @@ main (int   argc,
               map_fixture_tear_down);
   g_test_add ("/map-bases/dark-keeps-file", MapFixture, NULL, map_fixture_set_up,
               test_dark_keeps_file, map_fixture_tear_down);
+  g_test_add ("/map-bases/show-file", MapFixture, NULL, map_fixture_set_up, test_show_file,
+              map_fixture_tear_down);
   g_test_add ("/map-bases/regions-over-file", MapFixture, NULL, map_fixture_set_up,
               test_regions_over_file, map_fixture_tear_down);
   g_test_add ("/map-bases/online-unreachable", MapFixture, NULL, map_fixture_set_up,

@@ -140,6 +140,9 @@ on_file_chosen (const char *path,
 
   if (!hd_map_layers_button_add_file (self, path, &error))
     hd_preferences_show_map_file_error (GTK_WIDGET (self), error);
+  else
+    /* A file of another town would show nothing where the map is now. */
+    hd_map_view_show_file (self->view, path);
 }
 
 static void

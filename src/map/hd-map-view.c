@@ -174,18 +174,19 @@ sites_bounds (HdMapView *self,
   return any;
 }
 
-void
-hd_map_view_zoom_to_sites (HdMapView *self)
+/* Centres the view on a box in normalised Web-Mercator units and zooms so that it fills
+ * FIT_FILL of the view, no less than @min_zoom. */
+static void
+fit_box (HdMapView *self,
+         double     min_x,
+         double     min_y,
+         double     max_x,
+         double     max_y,
+         double     min_zoom)
 {
   ShumateViewport *viewport;
-  double min_x, min_y, max_x, max_y;
   double centre_x, centre_y, zoom;
   int width, height;
-
-  g_return_if_fail (HD_IS_MAP_VIEW (self));
-
-  if (self->store == NULL || !sites_bounds (self, &min_x, &min_y, &max_x, &max_y))
-    return;
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -201,7 +202,7 @@ hd_map_view_zoom_to_sites (HdMapView *self)
 
       zoom = log2 (MIN (width * FIT_FILL / span_x, height * FIT_FILL / span_y));
     }
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  zoom = CLAMP (MAX (zoom, min_zoom), MIN_ZOOM, MAX_ZOOM);
 
   centre_x = (min_x + max_x) / 2.0;
   centre_y = (min_y + max_y) / 2.0;
@@ -211,6 +212,19 @@ hd_map_view_zoom_to_sites (HdMapView *self)
   shumate_location_set_location (SHUMATE_LOCATION (viewport),
                                  atan (sinh (G_PI * (1.0 - 2.0 * centre_y))) * 180.0 / G_PI,
                                  centre_x * 360.0 - 180.0);
+}
+
+void
+hd_map_view_zoom_to_sites (HdMapView *self)
+{
+  double min_x, min_y, max_x, max_y;
+
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  if (self->store == NULL || !sites_bounds (self, &min_x, &min_y, &max_x, &max_y))
+    return;
+
+  fit_box (self, min_x, min_y, max_x, max_y, MIN_ZOOM);
 }
 
 static gboolean
@@ -501,6 +515,40 @@ hd_map_view_add_file (HdMapView   *self,
     return FALSE;
 
   g_hash_table_insert (self->files, g_strdup (path), g_steal_pointer (&source));
+  return TRUE;
+}
+
+gboolean
+hd_map_view_show_file (HdMapView  *self,
+                       const char *path)
+{
+  ShumateViewport *viewport;
+  HdMbtilesSource *source;
+  HdMbtiles *mbtiles;
+  double west, south, east, north, lat, lon;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  source = g_hash_table_lookup (self->files, path);
+  if (source == NULL)
+    return FALSE;
+  mbtiles = hd_mbtiles_source_get_mbtiles (source);
+  if (!hd_mbtiles_get_bounds (mbtiles, &west, &south, &east, &north))
+    return FALSE;
+
+  viewport = shumate_map_get_viewport (self->map);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  if (lon >= west && lon <= east && lat >= south && lat <= north &&
+      shumate_viewport_get_zoom_level (viewport) >= hd_mbtiles_get_min_zoom (mbtiles))
+    return FALSE;
+
+  fit_box (self, (west + 180.0) / 360.0,
+           (1.0 - asinh (tan (CLAMP (north, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0,
+           (east + 180.0) / 360.0,
+           (1.0 - asinh (tan (CLAMP (south, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0,
+           hd_mbtiles_get_min_zoom (mbtiles));
   return TRUE;
 }
 

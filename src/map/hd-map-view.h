@@ -58,6 +58,10 @@ void        hd_map_view_set_online_source (HdMapView        *self,
 gboolean    hd_map_view_add_file          (HdMapView   *self,
                                            const char  *path,
                                            GError     **error);
+/* Moves the view onto the file's area (its metadata's bounds, at a zoom it has tiles for) when
+ * the view's centre is outside it or zoomed out past it; FALSE when it did not move. */
+gboolean    hd_map_view_show_file         (HdMapView   *self,
+                                           const char  *path);
 /* Forgets the file (going back offline if it was the base). */
 void        hd_map_view_remove_file       (HdMapView   *self,
                                            const char  *path);
