@@ -111,6 +111,38 @@ wait_ms (guint ms)
   g_source_remove (wake);
 }
 
+/* Every label's text under @widget, one line each: what the attribution says. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static char *
+attribution_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SHUMATE_IS_LICENSE (child))
+        collect_labels (child, text);
+      else
+        {
+          g_autofree char *inner = attribution_text (child);
+
+          g_string_append (text, inner);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
 typedef struct {
   char      *dir;
   HdStore   *store;
@@ -223,6 +255,14 @@ test_mbtiles_red_tile (MapFixture    *fixture,
   wait_ms (800);
 
   shown = render_view (fixture->view);
+  /* Both attributions, the file's without its markup. */
+  {
+    g_autofree char *text = attribution_text (fixture->view);
+
+    g_assert_nonnull (strstr (text, "DCW"));
+    g_assert_nonnull (strstr (text, "Red survey"));
+    g_assert_null (strstr (text, "<b>"));
+  }
   /* Red where the file's one tile is drawn, corner to corner... */
   g_assert_true (is_red (shown, cx, cy));
   g_assert_true (is_red (shown, cx - 120, cy - 120));
@@ -251,6 +291,12 @@ test_mbtiles_red_tile (MapFixture    *fixture,
   hd_map_view_remove_file (view, path);
   g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
   g_assert_null (hd_map_view_get_file_name (view, path));
+  {
+    g_autofree char *text = attribution_text (fixture->view);
+
+    g_assert_nonnull (strstr (text, "DCW"));
+    g_assert_null (strstr (text, "Red survey"));
+  }
   wait_ms (800);
   removed = render_view (fixture->view);
   g_assert_false (is_red (removed, cx, cy));
@@ -516,6 +562,11 @@ test_online_unreachable (MapFixture    *fixture,
   hd_map_view_set_online (view, TRUE);
   hd_map_view_set_base (view, HD_MAP_BASE_ONLINE);
   g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_ONLINE);
+  {
+    g_autofree char *text = attribution_text (fixture->view);
+
+    g_assert_nonnull (strstr (text, "© Nobody"));
+  }
 
   /* The main loop keeps running (nothing waits on the network)... */
   before = g_get_monotonic_time ();
