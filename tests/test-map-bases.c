@@ -10,6 +10,7 @@
 
 #include "hd-application.h"
 #include "hd-map-layers-button.h"
+#include "hd-preferences.h"
 #include "hd-map-view.h"
 #include "hd-mbtiles-source.h"
 #include "hd-test-mbtiles.h"
@@ -650,6 +651,104 @@ test_layers_button (MapFixture    *fixture,
   g_assert_false (hd_map_view_get_online (view));
 }
 
+static void
+find_rows (GtkWidget *widget,
+           GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_rows (child, rows);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  find_rows (root, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* The row's remove button. */
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Remove from the Map") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
+static void
+test_preferences (MapFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.hongdai.Hongdai");
+  g_autofree char *good = g_build_filename (fixture->dir, "streets.mbtiles", NULL);
+  g_autofree char *gone = g_build_filename (fixture->dir, "unplugged.mbtiles", NULL);
+  g_autoptr(GBytes) tile = hd_test_png_tile (0, 0, 1, 256);
+  const char *files[] = { good, gone, NULL };
+  g_auto(GStrv) after_remove = NULL;
+  g_auto(GStrv) after_undo = NULL;
+  GtkWidget *preferences, *row, *online_row;
+  sqlite3 *db;
+
+  db = hd_test_mbtiles_new (good, "name", "Street detail", "format", "png", "minzoom", "10",
+                            "maxzoom", "16", NULL);
+  hd_test_mbtiles_put (db, 10, 0, 0, tile);
+  sqlite3_close (db);
+  g_settings_set_strv (settings, "map-files", files);
+  g_settings_set_boolean (settings, "online-map", FALSE);
+
+  preferences = hd_preferences_new (GTK_WINDOW (fixture->window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_ms (300);
+
+  /* A file that opens shows its name and zoom range; one that does not, why. */
+  row = find_row (preferences, "Street detail");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "10–16"));
+  row = find_row (preferences, "unplugged.mbtiles");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "does not exist"));
+
+  /* The online switch writes the setting. */
+  online_row = find_row (preferences, "_Download Tiles from OpenStreetMap");
+  g_assert_nonnull (online_row);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (online_row))),
+                         TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "online-map"));
+
+  /* Removing a file takes it from the list; the toast's Undo puts it back where it was. */
+  g_assert_nonnull (find_button (row));
+  g_signal_emit_by_name (find_button (row), "clicked");
+  after_remove = g_settings_get_strv (settings, "map-files");
+  g_assert_cmpuint (g_strv_length (after_remove), ==, 1);
+  g_assert_cmpstr (after_remove[0], ==, good);
+  g_assert_null (find_row (preferences, "unplugged.mbtiles"));
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.undo-remove", NULL));
+  after_undo = g_settings_get_strv (settings, "map-files");
+  g_assert_cmpstrv ((const char * const *) after_undo, files);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "map-files");
+  g_settings_reset (settings, "online-map");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +772,8 @@ main (int   argc,
               map_fixture_tear_down);
   g_test_add ("/map-bases/regions-over-file", MapFixture, NULL, map_fixture_set_up,
               test_regions_over_file, map_fixture_tear_down);
+  g_test_add ("/map-bases/preferences", MapFixture, NULL, map_fixture_set_up, test_preferences,
+              map_fixture_tear_down);
   g_test_add ("/map-bases/online-unreachable", MapFixture, NULL, map_fixture_set_up,
               test_online_unreachable, map_fixture_tear_down);
   g_test_add ("/map-bases/layers-button", MapFixture, NULL, map_fixture_set_up,

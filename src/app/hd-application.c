@@ -240,10 +240,22 @@ preferences_activated (GSimpleAction *action,
 {
   HdApplication *self = HD_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
 
   if (self->settings == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (hd_preferences_new (parent, self->settings)));
+
+  /* One preferences window: an open one comes to the front. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HD_IS_PREFERENCES (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = hd_preferences_new (parent, self->settings);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static const GActionEntry app_actions[] = {
