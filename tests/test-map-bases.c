@@ -333,7 +333,9 @@ test_webp_tile (MapFixture    *fixture,
     }
   else
     {
-      static const guint8 webp[] = "RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0/\0\0\0\x10\x07\x10\x11\x11\x88\x88\xfe\x07\0";
+      /* A 1 × 1 lossless WebP. */
+      static const guint8 webp[] = "RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0"
+                                   "/\0\0\0\x10\x07\x10\x11\x11\x88\x88\xfe\x07\0";
 
       tile = g_bytes_new_static (webp, sizeof webp - 1);
     }
@@ -585,6 +587,33 @@ test_online_unreachable (MapFixture    *fixture,
   g_assert_cmpstr (hd_map_view_get_base (view), ==, HD_MAP_BASE_OFFLINE);
 }
 
+/* The label of the menu item that chooses @base, or NULL when there is none. */
+static char *
+base_item_label (GtkWidget  *button,
+                 const char *base)
+{
+  GtkWidget *menu_button = gtk_widget_get_first_child (button);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autoptr(GVariant) target =
+            g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                   G_VARIANT_TYPE_STRING);
+          char *label = NULL;
+
+          if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), base) &&
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+            return label;
+        }
+    }
+  return NULL;
+}
+
 static void
 test_layers_button (MapFixture    *fixture,
                     gconstpointer  data)
@@ -598,7 +627,7 @@ test_layers_button (MapFixture    *fixture,
   GtkWidget *button;
   sqlite3 *db;
 
-  db = hd_test_mbtiles_new (path, "format", "png", NULL);
+  db = hd_test_mbtiles_new (path, "name", "north_gate", "format", "png", NULL);
   hd_test_mbtiles_put (db, 8, 0, 0, tile);
   sqlite3_close (db);
 
@@ -635,6 +664,14 @@ test_layers_button (MapFixture    *fixture,
   g_assert_true (g_strv_contains ((const char * const *) files, path));
   g_assert_cmpstr (hd_map_view_get_base (view), ==, path);
   g_assert_cmpstr (g_settings_get_string (settings, "map-base"), ==, path);
+  {
+    g_autofree char *label = base_item_label (button, path);
+    g_autofree char *online = base_item_label (button, HD_MAP_BASE_ONLINE);
+
+    /* Offered by its name, its underscore not taken for a mnemonic; no online map yet. */
+    g_assert_cmpstr (label, ==, "north__gate");
+    g_assert_null (online);
+  }
 
   /* The radio items choose the base. */
   g_assert_true (gtk_widget_activate_action (button, "map.base", "s", HD_MAP_BASE_OFFLINE));
@@ -647,6 +684,11 @@ test_layers_button (MapFixture    *fixture,
   /* Allowing the online map in the preferences lets the switcher choose it. */
   g_settings_set_boolean (settings, "online-map", TRUE);
   g_assert_true (hd_map_view_get_online (view));
+  {
+    g_autofree char *online = base_item_label (button, HD_MAP_BASE_ONLINE);
+
+    g_assert_nonnull (online);
+  }
   g_settings_set_boolean (settings, "online-map", FALSE);
   g_assert_false (hd_map_view_get_online (view));
 }
@@ -729,8 +771,8 @@ test_preferences (MapFixture    *fixture,
   /* The online switch writes the setting. */
   online_row = find_row (preferences, "_Download Tiles from OpenStreetMap");
   g_assert_nonnull (online_row);
-  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (online_row))),
-                         TRUE);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (
+                           ADW_ACTION_ROW (online_row))), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "online-map"));
 
   /* Removing a file takes it from the list; the toast's Undo puts it back where it was. */

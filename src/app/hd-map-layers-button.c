@@ -46,9 +46,16 @@ rebuild_menu (HdMapLayersButton *self)
       const char *path = g_ptr_array_index (self->paths, i);
       const char *name = hd_map_view_get_file_name (self->view, path);
 
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
       /* A file that did not open (moved, unplugged) is not offered. */
-      if (name != NULL)
-        append_base (self, name, path);
+      if (name == NULL)
+        continue;
+      /* Menu labels take "_" for a mnemonic: a name's own underscores are doubled. */
+      parts = g_strsplit (name, "_", -1);
+      label = g_strjoinv ("__", parts);
+      append_base (self, label, path);
     }
 
   if (hd_map_view_get_online (self->view))
