@@ -2,8 +2,10 @@
 #define G_LOG_DOMAIN "hd-application"
 
 #include <glib/gi18n.h>
+#include <shumate/shumate.h>
 
 #include "hd-application.h"
+#include "hd-preferences.h"
 #include "hd-resources.h"
 #include "hd-store.h"
 #include "hd-window.h"
@@ -231,9 +233,35 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HdApplication *self = HD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+
+  /* One preferences window: an open one comes to the front. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HD_IS_PREFERENCES (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = hd_preferences_new (parent, self->settings);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
+  { .name = "preferences", .activate = preferences_activated },
 };
 
 static GSettings *
@@ -262,6 +290,7 @@ hd_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (hd_application_parent_class)->startup (application);
 
@@ -272,8 +301,16 @@ hd_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   self->settings = load_settings ();
+  /* Without a schema nothing could be remembered: no preferences to show. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "preferences")),
+                               self->settings != NULL);
+  /* openstreetmap.org's tile policy asks every app to name itself. */
+  shumate_set_user_agent ("Hongdai/" HD_VERSION);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "hd-lights.h"
 #include "hd-belt-table.h"
 #include "hd-site-table.h"
+#include "hd-map-layers-button.h"
 #include "hd-map-view.h"
 #include "hd-plan-editor.h"
 #include "hd-plan-progress.h"
@@ -1858,13 +1859,21 @@ HdWindow *
 hd_window_new (HdApplication *application,
                HdStore       *store)
 {
+  HdWindow *window;
+
   g_return_val_if_fail (HD_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (store == NULL || HD_IS_STORE (store), NULL);
 
-  return g_object_new (HD_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
+  window = g_object_new (HD_TYPE_WINDOW,
+                         "application", application,
+                         "store", store,
+                         NULL);
+  /* The map's layer switcher remembers its choices in the app's settings. */
+  if (window->map_view != NULL)
+    hd_map_view_add_control (window->map_view,
+                             hd_map_layers_button_new (window->map_view,
+                                                       hd_application_get_settings (application)));
+  return window;
 }
 
 HdStore *

@@ -22,6 +22,9 @@ struct _HdBasemapSource
   HdBasemap        *basemap;
   GArray           *regions;   /* HdBasemapRegion, shared read-only with tiles being drawn */
   gboolean          dark;
+  gboolean          show_regions;
+  gboolean          show_labels;
+  gboolean          overlay;
 };
 
 G_DEFINE_FINAL_TYPE (HdBasemapSource, hd_basemap_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -33,7 +36,7 @@ typedef struct
   ShumateTile          *tile;
   HdBasemap            *basemap;
   GArray               *regions;
-  const HdBasemapStyle *style;
+  HdBasemapStyle        style;
   int                   zoom;
   int                   x;
   int                   y;
@@ -68,7 +71,7 @@ render_tile_thread (GTask        *task,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->size, job->size);
   cr = cairo_create (surface);
-  hd_basemap_render_tile (job->basemap, cr, job->zoom, job->x, job->y, job->size, job->style,
+  hd_basemap_render_tile (job->basemap, cr, job->zoom, job->x, job->y, job->size, &job->style,
                           job->regions != NULL ? (HdBasemapRegion *) (void *) job->regions->data
                                                : NULL,
                           job->regions != NULL ? job->regions->len : 0);
@@ -129,9 +132,23 @@ hd_basemap_source_fill_tile_async (ShumateMapSource    *source,
 
   job = g_new0 (TileJob, 1);
   job->tile = g_object_ref (tile);
-  job->basemap = self->basemap != NULL ? hd_basemap_ref (self->basemap) : NULL;
-  job->regions = self->regions != NULL ? g_array_ref (self->regions) : NULL;
-  job->style = hd_basemap_style_get (self->dark);
+  job->basemap = self->basemap != NULL && !self->overlay ? hd_basemap_ref (self->basemap) : NULL;
+  job->regions = self->regions != NULL && self->show_regions ? g_array_ref (self->regions) : NULL;
+  job->style = *hd_basemap_style_get (self->dark);
+  /* Over another base map: the regions alone on a clear tile. */
+  if (self->overlay)
+    {
+      job->style.land.alpha = 0;
+      job->style.province_border.alpha = 0;
+    }
+  /* Without names: the same placement, drawn in no colour. */
+  if (!self->show_labels)
+    {
+      job->style.label.alpha = 0;
+      job->style.country_label.alpha = 0;
+      job->style.region_label.alpha = 0;
+      job->style.halo.alpha = 0;
+    }
   job->zoom = shumate_tile_get_zoom_level (tile);
   job->x = shumate_tile_get_x (tile);
   job->y = shumate_tile_get_y (tile);
@@ -175,8 +192,11 @@ update_id (HdBasemapSource *self)
                            region->rings[r].n_points * sizeof (HdPoint));
     }
 
-  id = g_strdup_printf ("hongdai-offline-%.12s%s", g_checksum_get_string (checksum),
-                        self->dark ? "-dark" : "");
+  id = g_strdup_printf ("hongdai-offline-%.12s%s%s%s%s", g_checksum_get_string (checksum),
+                        self->dark ? "-dark" : "",
+                        self->show_regions ? "" : "-noregions",
+                        self->show_labels ? "" : "-nolabels",
+                        self->overlay ? "-overlay" : "");
   shumate_map_source_set_id (SHUMATE_MAP_SOURCE (self), id);
 }
 
@@ -206,6 +226,8 @@ hd_basemap_source_class_init (HdBasemapSourceClass *klass)
 static void
 hd_basemap_source_init (HdBasemapSource *self)
 {
+  self->show_regions = TRUE;
+  self->show_labels = TRUE;
 }
 
 HdBasemapSource *
@@ -271,6 +293,64 @@ hd_basemap_source_get_dark (HdBasemapSource *self)
   g_return_val_if_fail (HD_IS_BASEMAP_SOURCE (self), FALSE);
 
   return self->dark;
+}
+
+void
+hd_basemap_source_set_show_regions (HdBasemapSource *self,
+                                    gboolean         show)
+{
+  g_return_if_fail (HD_IS_BASEMAP_SOURCE (self));
+
+  show = !!show;
+  if (self->show_regions == show)
+    return;
+
+  self->show_regions = show;
+  update_id (self);
+}
+
+gboolean
+hd_basemap_source_get_show_regions (HdBasemapSource *self)
+{
+  g_return_val_if_fail (HD_IS_BASEMAP_SOURCE (self), FALSE);
+
+  return self->show_regions;
+}
+
+void
+hd_basemap_source_set_show_labels (HdBasemapSource *self,
+                                   gboolean         show)
+{
+  g_return_if_fail (HD_IS_BASEMAP_SOURCE (self));
+
+  show = !!show;
+  if (self->show_labels == show)
+    return;
+
+  self->show_labels = show;
+  update_id (self);
+}
+
+gboolean
+hd_basemap_source_get_show_labels (HdBasemapSource *self)
+{
+  g_return_val_if_fail (HD_IS_BASEMAP_SOURCE (self), FALSE);
+
+  return self->show_labels;
+}
+
+void
+hd_basemap_source_set_overlay (HdBasemapSource *self,
+                               gboolean         overlay)
+{
+  g_return_if_fail (HD_IS_BASEMAP_SOURCE (self));
+
+  overlay = !!overlay;
+  if (self->overlay == overlay)
+    return;
+
+  self->overlay = overlay;
+  update_id (self);
 }
 
 /* GeoJSON boundaries */

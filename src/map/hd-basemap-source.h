@@ -30,6 +30,18 @@ GArray          *hd_basemap_source_get_regions (HdBasemapSource *self);
 void             hd_basemap_source_set_dark    (HdBasemapSource *self,
                                                 gboolean         dark);
 gboolean         hd_basemap_source_get_dark    (HdBasemapSource *self);
+/* Whether the workspace's regions (outlines and names) are drawn; changes the id. */
+void             hd_basemap_source_set_show_regions (HdBasemapSource *self,
+                                                     gboolean         show);
+gboolean         hd_basemap_source_get_show_regions (HdBasemapSource *self);
+/* Whether place names (countries, provinces, regions) are drawn; changes the id. */
+void             hd_basemap_source_set_show_labels  (HdBasemapSource *self,
+                                                     gboolean         show);
+gboolean         hd_basemap_source_get_show_labels  (HdBasemapSource *self);
+/* Draws only the workspace's regions (outlines and names) on clear tiles, to lay over another
+ * base map (an MBTiles file, OpenStreetMap); changes the id. */
+void             hd_basemap_source_set_overlay      (HdBasemapSource *self,
+                                                     gboolean         overlay);
 
 /**
  * hd_basemap_region_set_geojson:

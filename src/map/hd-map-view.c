@@ -12,6 +12,7 @@
 #include "hd-map-interaction.h"
 #include "hd-map-search.h"
 #include "hd-map-view.h"
+#include "hd-mbtiles-source.h"
 #include "hd-site-layer.h"
 
 #define TILE_SIZE       256
@@ -49,6 +50,26 @@ struct _HdMapView
   ShumateMapLayer    *old_base_layer;
   guint               old_layer_timeout_id;
 
+  /* The base chosen over the offline map ("offline", "online" or an MBTiles path), the layer
+   * drawing it (none for "offline") and its source. Its failed or missing tiles are transparent:
+   * the offline map shows through. */
+  char               *base;
+  ShumateMapLayer    *detail_layer;
+  ShumateMapSource   *detail_source;
+  /* path → HdMbtilesSource, for every file added */
+  GHashTable         *files;
+  gboolean            online;
+  ShumateMapSource   *online_source;
+  ShumateLicense     *license;
+  GtkWidget          *controls;
+  /* The workspace's regions again, on clear tiles over the detail layer (which hides the
+   * offline map's copy of them). */
+  HdBasemapSource    *regions_source;
+  ShumateMapLayer    *regions_layer;
+
+  gboolean            show_sites;
+  gboolean            show_belts;
+
   guint               n_markers;
   /* Zooming to the sites needs the widget's size: done once it has one. */
   gboolean            zoom_pending;
@@ -62,6 +83,12 @@ enum {
   PROP_STORE,
   PROP_PLACING,
   PROP_CHAINING,
+  PROP_BASE,
+  PROP_ONLINE,
+  PROP_SHOW_SITES,
+  PROP_SHOW_BELTS,
+  PROP_SHOW_REGIONS,
+  PROP_SHOW_LABELS,
   N_PROPS
 };
 
@@ -166,18 +193,19 @@ sites_bounds (HdMapView *self,
   return any;
 }
 
-void
-hd_map_view_zoom_to_sites (HdMapView *self)
+/* Centres the view on a box in normalised Web-Mercator units and zooms so that it fills
+ * FIT_FILL of the view, no less than @min_zoom. */
+static void
+fit_box (HdMapView *self,
+         double     min_x,
+         double     min_y,
+         double     max_x,
+         double     max_y,
+         double     min_zoom)
 {
   ShumateViewport *viewport;
-  double min_x, min_y, max_x, max_y;
   double centre_x, centre_y, zoom;
   int width, height;
-
-  g_return_if_fail (HD_IS_MAP_VIEW (self));
-
-  if (self->store == NULL || !sites_bounds (self, &min_x, &min_y, &max_x, &max_y))
-    return;
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -193,7 +221,7 @@ hd_map_view_zoom_to_sites (HdMapView *self)
 
       zoom = log2 (MIN (width * FIT_FILL / span_x, height * FIT_FILL / span_y));
     }
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  zoom = CLAMP (MAX (zoom, min_zoom), MIN_ZOOM, MAX_ZOOM);
 
   centre_x = (min_x + max_x) / 2.0;
   centre_y = (min_y + max_y) / 2.0;
@@ -203,6 +231,19 @@ hd_map_view_zoom_to_sites (HdMapView *self)
   shumate_location_set_location (SHUMATE_LOCATION (viewport),
                                  atan (sinh (G_PI * (1.0 - 2.0 * centre_y))) * 180.0 / G_PI,
                                  centre_x * 360.0 - 180.0);
+}
+
+void
+hd_map_view_zoom_to_sites (HdMapView *self)
+{
+  double min_x, min_y, max_x, max_y;
+
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  if (self->store == NULL || !sites_bounds (self, &min_x, &min_y, &max_x, &max_y))
+    return;
+
+  fit_box (self, min_x, min_y, max_x, max_y, MIN_ZOOM);
 }
 
 static gboolean
@@ -232,6 +273,26 @@ hd_map_view_sites_changed (HdMapView *self)
       else
         self->zoom_pending = TRUE;
     }
+}
+
+/* Made anew whenever what it draws changes: a layer keeps the tiles it has. */
+static void
+update_regions_layer (HdMapView *self)
+{
+  GArray *regions = hd_basemap_source_get_regions (self->basemap_source);
+
+  if (self->regions_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->regions_layer));
+  self->regions_layer = NULL;
+
+  if (self->detail_layer == NULL || regions == NULL || regions->len == 0 ||
+      !hd_basemap_source_get_show_regions (self->basemap_source))
+    return;
+
+  self->regions_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->regions_source),
+                                               shumate_map_get_viewport (self->map));
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->regions_layer),
+                                  SHUMATE_LAYER (self->detail_layer));
 }
 
 static gboolean
@@ -273,6 +334,7 @@ hd_map_view_refresh_regions (HdMapView *self)
   g_autoptr(GArray) regions = hd_basemap_regions_from_store (self->store);
 
   hd_basemap_source_set_regions (self->basemap_source, regions);
+  hd_basemap_source_set_regions (self->regions_source, regions);
 }
 
 static gboolean
@@ -297,7 +359,9 @@ on_dark_changed (GtkSettings *settings,
     return;
 
   hd_basemap_source_set_dark (self->basemap_source, dark);
+  hd_basemap_source_set_dark (self->regions_source, dark);
   replace_base_layer (self);
+  update_regions_layer (self);
 }
 
 static void
@@ -312,9 +376,281 @@ on_store_changed (HdStore  *store,
     {
       hd_map_view_refresh_regions (self);
       replace_base_layer (self);
+      update_regions_layer (self);
     }
   if (kinds & HD_CHANGE_SITES)
     hd_map_view_sites_changed (self);
+}
+
+/* Base maps over the offline one */
+
+/* (transfer none) (nullable): what draws @base over the offline map; %NULL for the offline map
+ * alone, and for a base that cannot be shown now (online not allowed, a file not added). */
+static ShumateMapSource *
+source_for_base (HdMapView  *self,
+                 const char *base)
+{
+  if (base == NULL || g_str_equal (base, HD_MAP_BASE_OFFLINE))
+    return NULL;
+
+  if (g_str_equal (base, HD_MAP_BASE_ONLINE))
+    {
+      if (!self->online)
+        return NULL;
+      if (self->online_source == NULL)
+        {
+          g_autoptr(ShumateMapSourceRegistry) registry =
+            shumate_map_source_registry_new_with_defaults ();
+
+          /* libshumate's own OSM source: tiles downloaded on demand, kept in its file cache. */
+          self->online_source =
+            g_object_ref (shumate_map_source_registry_get_by_id (registry,
+                                                                 SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+        }
+      return self->online_source;
+    }
+
+  return g_hash_table_lookup (self->files, base);
+}
+
+static void
+update_detail_layer (HdMapView *self)
+{
+  ShumateMapSource *source = source_for_base (self, self->base);
+
+  if (source == self->detail_source)
+    return;
+
+  if (self->detail_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->detail_layer));
+  self->detail_layer = NULL;
+  if (self->detail_source != NULL)
+    shumate_license_remove_map_source (self->license, self->detail_source);
+  g_clear_object (&self->detail_source);
+
+  if (source == NULL)
+    {
+      update_regions_layer (self);
+      return;
+    }
+
+  self->detail_source = g_object_ref (source);
+  self->detail_layer = shumate_map_layer_new (source, shumate_map_get_viewport (self->map));
+  /* Over the offline map (its replacements go in right above the old one, so stay under
+   * this), under the workspace's own layers. */
+  if (self->belt_layer != NULL)
+    shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->detail_layer),
+                                     SHUMATE_LAYER (self->belt_layer));
+  else
+    shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->detail_layer),
+                                    SHUMATE_LAYER (self->base_layer));
+  shumate_license_append_map_source (self->license, source);
+  update_regions_layer (self);
+}
+
+void
+hd_map_view_set_base (HdMapView  *self,
+                      const char *base)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  /* What cannot be shown falls back to the offline map, and says so in the property. */
+  if (base == NULL || source_for_base (self, base) == NULL)
+    base = HD_MAP_BASE_OFFLINE;
+
+  if (g_strcmp0 (self->base, base) == 0)
+    return;
+
+  g_free (self->base);
+  self->base = g_strdup (base);
+  update_detail_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE]);
+}
+
+const char *
+hd_map_view_get_base (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+
+  return self->base;
+}
+
+void
+hd_map_view_set_online (HdMapView *self,
+                        gboolean   online)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+
+  online = !!online;
+  if (self->online == online)
+    return;
+
+  self->online = online;
+  if (!online && g_strcmp0 (self->base, HD_MAP_BASE_ONLINE) == 0)
+    hd_map_view_set_base (self, HD_MAP_BASE_OFFLINE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+gboolean
+hd_map_view_get_online (HdMapView *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+
+  return self->online;
+}
+
+void
+hd_map_view_set_online_source (HdMapView        *self,
+                               ShumateMapSource *source)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+  g_return_if_fail (source == NULL || SHUMATE_IS_MAP_SOURCE (source));
+
+  if (source == self->online_source)
+    return;
+
+  g_set_object (&self->online_source, source);
+  /* Showing the old one: swap layers. */
+  if (g_strcmp0 (self->base, HD_MAP_BASE_ONLINE) == 0)
+    update_detail_layer (self);
+}
+
+gboolean
+hd_map_view_add_file (HdMapView   *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(HdMbtilesSource) source = NULL;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_hash_table_contains (self->files, path))
+    return TRUE;
+
+  source = hd_mbtiles_source_new_for_path (path, error);
+  if (source == NULL)
+    return FALSE;
+
+  g_hash_table_insert (self->files, g_strdup (path), g_steal_pointer (&source));
+  return TRUE;
+}
+
+gboolean
+hd_map_view_show_file (HdMapView  *self,
+                       const char *path)
+{
+  ShumateViewport *viewport;
+  HdMbtilesSource *source;
+  HdMbtiles *mbtiles;
+  double west, south, east, north, lat, lon;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  source = g_hash_table_lookup (self->files, path);
+  if (source == NULL)
+    return FALSE;
+  mbtiles = hd_mbtiles_source_get_mbtiles (source);
+  if (!hd_mbtiles_get_bounds (mbtiles, &west, &south, &east, &north))
+    return FALSE;
+
+  viewport = shumate_map_get_viewport (self->map);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  if (lon >= west && lon <= east && lat >= south && lat <= north &&
+      shumate_viewport_get_zoom_level (viewport) >= hd_mbtiles_get_min_zoom (mbtiles))
+    return FALSE;
+
+  fit_box (self, (west + 180.0) / 360.0,
+           (1.0 - asinh (tan (CLAMP (north, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0,
+           (east + 180.0) / 360.0,
+           (1.0 - asinh (tan (CLAMP (south, -85.0511, 85.0511) * G_PI / 180.0)) / G_PI) / 2.0,
+           hd_mbtiles_get_min_zoom (mbtiles));
+  return TRUE;
+}
+
+void
+hd_map_view_remove_file (HdMapView  *self,
+                         const char *path)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+  g_return_if_fail (path != NULL);
+
+  if (g_strcmp0 (self->base, path) == 0)
+    hd_map_view_set_base (self, HD_MAP_BASE_OFFLINE);
+  g_hash_table_remove (self->files, path);
+}
+
+const char *
+hd_map_view_get_file_name (HdMapView  *self,
+                           const char *path)
+{
+  ShumateMapSource *source;
+
+  g_return_val_if_fail (HD_IS_MAP_VIEW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  source = g_hash_table_lookup (self->files, path);
+  return source != NULL ? shumate_map_source_get_name (source) : NULL;
+}
+
+static void
+set_show_regions (HdMapView *self,
+                  gboolean   show)
+{
+  if (hd_basemap_source_get_show_regions (self->basemap_source) == !!show)
+    return;
+
+  hd_basemap_source_set_show_regions (self->basemap_source, show);
+  if (self->belt_layer != NULL)
+    replace_base_layer (self);
+  update_regions_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_REGIONS]);
+}
+
+static void
+set_show_labels (HdMapView *self,
+                 gboolean   show)
+{
+  if (hd_basemap_source_get_show_labels (self->basemap_source) == !!show)
+    return;
+
+  hd_basemap_source_set_show_labels (self->basemap_source, show);
+  hd_basemap_source_set_show_labels (self->regions_source, show);
+  if (self->belt_layer != NULL)
+    replace_base_layer (self);
+  update_regions_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
+}
+
+/* The workspace's layers hide as widgets: they keep their data and draw nothing. */
+static void
+set_show_layer (HdMapView *self,
+                gboolean  *field,
+                GtkWidget *layer,
+                guint      prop_id,
+                gboolean   show)
+{
+  show = !!show;
+  if (*field == show)
+    return;
+
+  *field = show;
+  if (layer != NULL)
+    gtk_widget_set_visible (layer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+void
+hd_map_view_add_control (HdMapView *self,
+                         GtkWidget *control)
+{
+  g_return_if_fail (HD_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  gtk_box_append (GTK_BOX (self->controls), control);
 }
 
 static void
@@ -730,6 +1066,8 @@ hd_map_view_constructed (GObject *object)
   shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->site_layer),
                                   SHUMATE_LAYER (self->belt_layer));
   hd_map_view_setup_interaction (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->belt_layer), self->show_belts);
+  gtk_widget_set_visible (GTK_WIDGET (self->site_layer), self->show_sites);
 
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_DEFAULT);
@@ -737,7 +1075,9 @@ hd_map_view_constructed (GObject *object)
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_DEFAULT);
   /* No tile has been asked for yet: the first layer can simply draw these. */
   hd_basemap_source_set_dark (self->basemap_source, prefers_dark ());
+  hd_basemap_source_set_dark (self->regions_source, prefers_dark ());
   hd_map_view_refresh_regions (self);
+  update_regions_layer (self);
   hd_map_view_sites_changed (self);
 }
 
@@ -760,6 +1100,15 @@ hd_map_view_dispose (GObject *object)
   self->search = NULL;
   self->base_layer = NULL;
   self->old_base_layer = NULL;
+  self->detail_layer = NULL;
+  self->regions_layer = NULL;
+  self->license = NULL;
+  g_clear_object (&self->regions_source);
+  self->controls = NULL;
+  g_clear_object (&self->detail_source);
+  g_clear_object (&self->online_source);
+  g_clear_pointer (&self->files, g_hash_table_unref);
+  g_clear_pointer (&self->base, g_free);
   g_clear_object (&self->basemap_source);
   g_clear_object (&self->store);
 
@@ -788,6 +1137,30 @@ hd_map_view_get_property (GObject    *object,
     case PROP_CHAINING:
       g_value_set_boolean (value, self->interaction != NULL &&
                            hd_map_interaction_get_mode (self->interaction) == HD_MAP_MODE_CHAIN);
+      break;
+
+    case PROP_BASE:
+      g_value_set_string (value, self->base);
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, self->online);
+      break;
+
+    case PROP_SHOW_SITES:
+      g_value_set_boolean (value, self->show_sites);
+      break;
+
+    case PROP_SHOW_BELTS:
+      g_value_set_boolean (value, self->show_belts);
+      break;
+
+    case PROP_SHOW_REGIONS:
+      g_value_set_boolean (value, hd_basemap_source_get_show_regions (self->basemap_source));
+      break;
+
+    case PROP_SHOW_LABELS:
+      g_value_set_boolean (value, hd_basemap_source_get_show_labels (self->basemap_source));
       break;
 
     default:
@@ -822,6 +1195,32 @@ hd_map_view_set_property (GObject      *object,
         }
       break;
 
+    case PROP_BASE:
+      hd_map_view_set_base (self, g_value_get_string (value));
+      break;
+
+    case PROP_ONLINE:
+      hd_map_view_set_online (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_SITES:
+      set_show_layer (self, &self->show_sites, GTK_WIDGET (self->site_layer), PROP_SHOW_SITES,
+                      g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_BELTS:
+      set_show_layer (self, &self->show_belts, GTK_WIDGET (self->belt_layer), PROP_SHOW_BELTS,
+                      g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_REGIONS:
+      set_show_regions (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_LABELS:
+      set_show_labels (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -853,6 +1252,35 @@ hd_map_view_class_init (HdMapViewClass *klass)
   properties[PROP_CHAINING] =
     g_param_spec_boolean ("chaining", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "offline", "online" (OpenStreetMap, when #HdMapView:online allows it) or the path of an
+   * MBTiles file added with hd_map_view_add_file(): drawn over the offline map. */
+  properties[PROP_BASE] =
+    g_param_spec_string ("base", NULL, NULL,
+                         HD_MAP_BASE_OFFLINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the online base may be shown (tiles downloaded from openstreetmap.org). */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SITES] =
+    g_param_spec_boolean ("show-sites", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_BELTS] =
+    g_param_spec_boolean ("show-belts", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The workspace's region outlines and names on the offline map. */
+  properties[PROP_SHOW_REGIONS] =
+    g_param_spec_boolean ("show-regions", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Place names on the offline map. */
+  properties[PROP_SHOW_LABELS] =
+    g_param_spec_boolean ("show-labels", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -874,8 +1302,12 @@ hd_map_view_init (HdMapView *self)
   g_autoptr(HdBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
   ShumateViewport *viewport;
-  ShumateLicense *license;
   GtkWidget *scale;
+
+  self->base = g_strdup (HD_MAP_BASE_OFFLINE);
+  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->show_sites = TRUE;
+  self->show_belts = TRUE;
 
   /* Without the base-map file (a broken install) the map still works: plain land under the
    * regions, sites and belts. */
@@ -883,6 +1315,8 @@ hd_map_view_init (HdMapView *self)
   if (basemap == NULL)
     g_warning ("No offline base map: %s", error->message);
   self->basemap_source = hd_basemap_source_new (basemap);
+  self->regions_source = hd_basemap_source_new (NULL);
+  hd_basemap_source_set_overlay (self->regions_source, TRUE);
 
   self->map = shumate_map_new ();
   viewport = shumate_map_get_viewport (self->map);
@@ -905,12 +1339,21 @@ hd_map_view_init (HdMapView *self)
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), scale);
 
-  /* The base map's data licence asks for its attribution wherever it is shown. */
-  license = shumate_license_new ();
-  shumate_license_append_map_source (license, SHUMATE_MAP_SOURCE (self->basemap_source));
-  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
+  /* The base map's data licence asks for its attribution wherever it is shown; the detail
+   * base's attribution joins it while that shows. */
+  self->license = shumate_license_new ();
+  shumate_license_append_map_source (self->license, SHUMATE_MAP_SOURCE (self->basemap_source));
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+
+  /* Buttons the app puts on the map (the layer switcher), top right. */
+  self->controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->controls, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->controls, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->controls, 12);
+  gtk_widget_set_margin_end (self->controls, 12);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->controls);
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   hd_map_view_init_interaction (self);
 

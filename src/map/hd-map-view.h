@@ -62,6 +62,43 @@ gboolean          hd_map_view_export          (HdMapView          *self,
                                                HdMapExportFormat   format,
                                                GError            **error);
 
+/* The base map under the workspace's layers (#HdMapView:base): the offline map always, and over
+ * it at most one of: an MBTiles file, or OpenStreetMap. */
+#define HD_MAP_BASE_OFFLINE "offline"
+#define HD_MAP_BASE_ONLINE  "online"
+
+/* @base: "offline", "online" or the path of a file added with hd_map_view_add_file(); one that
+ * cannot be shown (online not allowed, a file not added) selects "offline". */
+void        hd_map_view_set_base          (HdMapView   *self,
+                                           const char  *base);
+const char *hd_map_view_get_base          (HdMapView   *self);
+/* Whether the online base may be chosen; turning it off while it shows goes back offline. */
+void        hd_map_view_set_online        (HdMapView   *self,
+                                           gboolean     online);
+gboolean    hd_map_view_get_online        (HdMapView   *self);
+/* @source: (nullable): what "online" draws; %NULL (the default) for libshumate's OSM Mapnik
+ * source from its registry, with its file cache. For tests: a source that cannot connect. */
+void        hd_map_view_set_online_source (HdMapView        *self,
+                                           ShumateMapSource *source);
+/* Opens an MBTiles file (see hd_mbtiles_source_new_for_path()) so it can be chosen as base;
+ * errors (%HD_MBTILES_ERROR) name the file and say why it is refused. Adding one twice is fine. */
+gboolean    hd_map_view_add_file          (HdMapView   *self,
+                                           const char  *path,
+                                           GError     **error);
+/* Moves the view onto the file's area (its metadata's bounds, at a zoom it has tiles for) when
+ * the view's centre is outside it or zoomed out past it; FALSE when it did not move. */
+gboolean    hd_map_view_show_file         (HdMapView   *self,
+                                           const char  *path);
+/* Forgets the file (going back offline if it was the base). */
+void        hd_map_view_remove_file       (HdMapView   *self,
+                                           const char  *path);
+/* (nullable): the name of an added file (its metadata's, else the file's). */
+const char *hd_map_view_get_file_name     (HdMapView   *self,
+                                           const char  *path);
+/* Puts @control (a button) at the map's top right corner. */
+void        hd_map_view_add_control       (HdMapView   *self,
+                                           GtkWidget   *control);
+
 /* For tests and benchmarks: where (@lon, @lat) is drawn, in the view's coordinates; and the
  * map's viewport (transfer none). */
 gboolean         hd_map_view_lonlat_to_widget (HdMapView *self,

@@ -907,8 +907,9 @@ draw_graticule (cairo_t              *cr,
       cairo_line_to (cr, frame->size, y);
     }
 
+  /* Faint: a guide, not a boundary (and none when province borders are not drawn). */
   cairo_set_source_rgba (cr, style->province_border.red, style->province_border.green,
-                         style->province_border.blue, 0.18);
+                         style->province_border.blue, 0.18 * style->province_border.alpha);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
 }

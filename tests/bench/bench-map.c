@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The map layers' frame times while panning, against libshumate's widget-per-marker layer, and
- * the store's R*Tree viewport query against a scan of the site model. Run it under Xvfb with
+/* The map layers' frame times while panning, against libshumate's widget-per-marker layer and
+ * one ShumatePathLayer per route; the time from opening a store to the map's first frame; and
+ * the store's R*Tree viewport query against a full SQL scan and a scan of the site model. Run it
+ * under Xvfb with
  * GSK_RENDERER=cairo (tests/bench/run map). Each frame is what GTK does for a pan: move the
  * viewport, lay the window out again, snapshot the map and render its nodes to a texture. */
 #define G_LOG_DOMAIN "bench-map"
@@ -12,9 +14,13 @@
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include <sqlite3.h>
+
+#include "hd-belt-layer.h"
 #include "hd-geojson.h"
 #include "hd-import.h"
 #include "hd-light-glyph.h"
+#include "hd-map-view.h"
 #include "hd-site-layer.h"
 #include "hd-store.h"
 
@@ -35,6 +41,10 @@
 #define TARGET_RATIO         0.25
 #define TARGET_CLUSTERED_MS  16.0
 #define TARGET_RTREE         20.0
+#define N_ROUTES             300
+#define N_ROUTE_SITES        100
+#define TARGET_ROUTES_RATIO  (1.0 / 3.0)
+#define TARGET_OPEN_S        0.5
 
 static gboolean all_met = TRUE;
 
@@ -366,6 +376,230 @@ rtree_vs_scan (HdStore *store,
   *scan_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC / n_windows;
 }
 
+/* N_ROUTES belts of N_ROUTE_SITES sites each, every route a random walk across the box. */
+static void
+write_routes (const char *path,
+              GRand      *rand,
+              double     *lons,
+              double     *lats)
+{
+  g_autoptr(GString) out = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+  char lon_text[G_ASCII_DTOSTR_BUF_SIZE], lat_text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GError) error = NULL;
+
+  for (guint b = 0; b < N_ROUTES; b++)
+    {
+      double lon = g_rand_double_range (rand, MIN_LON + 0.5, MAX_LON - 0.5);
+      double lat = g_rand_double_range (rand, MIN_LAT + 0.5, MAX_LAT - 0.5);
+      double heading = g_rand_double_range (rand, 0, 2 * G_PI);
+
+      g_string_append_printf (out, "%s{\"type\": \"Feature\", \"geometry\": null,"
+                              " \"properties\": {\"type\": \"belt\", \"name\": \"示范带%03u\"}}",
+                              b == 0 ? "" : ",\n", b);
+      for (guint k = 0; k < N_ROUTE_SITES; k++)
+        {
+          guint i = b * N_ROUTE_SITES + k;
+
+          heading += g_rand_double_range (rand, -0.5, 0.5);
+          lon = CLAMP (lon + 0.01 * cos (heading), MIN_LON, MAX_LON);
+          lat = CLAMP (lat + 0.01 * sin (heading), MIN_LAT, MAX_LAT);
+          lons[i] = lon;
+          lats[i] = lat;
+          g_string_append_printf (out, ",\n{\"type\": \"Feature\", \"geometry\": {\"type\":"
+                                  " \"Point\", \"coordinates\": [%s, %s]}, \"properties\":"
+                                  " {\"type\": \"site\", \"name\": \"带%03u点%03u\","
+                                  " \"belt\": \"示范带%03u\", \"order\": %u}}",
+                                  g_ascii_formatd (lon_text, sizeof lon_text, "%.6f", lon),
+                                  g_ascii_formatd (lat_text, sizeof lat_text, "%.6f", lat),
+                                  b, k, b, k + 1);
+        }
+    }
+  g_string_append (out, "\n]}\n");
+  if (!g_file_set_contents (path, out->str, out->len, &error))
+    g_error ("%s", error->message);
+}
+
+static HdStore *
+make_routes_store (const char *dir,
+                   GRand      *rand,
+                   double     *lons,
+                   double     *lats)
+{
+  g_autofree char *json = g_strconcat (dir, "/routes.geojson", NULL);
+  g_autofree char *db = g_strconcat (dir, "/routes.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(HdImportBatch) batch = hd_import_batch_new ();
+  g_auto(HdImportSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  HdStore *store;
+
+  write_routes (json, rand, lons, lats);
+  store = hd_store_open (db, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  if (!hd_geojson_parse_file (batch, file, &error) ||
+      !hd_store_import (store, batch, FALSE, &summary, &error))
+    g_error ("%s", error->message);
+  return store;
+}
+
+/* The province in view: every route on screen. */
+#define ROUTES_ZOOM 8.0
+
+static double
+belt_layer_pan (HdStore *store)
+{
+  ShumateMap *map;
+  GtkWidget *window = map_window (&map);
+  HdBeltLayer *layer = hd_belt_layer_new (shumate_map_get_viewport (map), store);
+  double result;
+
+  shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+  g_printerr ("# the belt layer draws %u belts\n",
+              g_list_model_get_n_items (hd_store_get_belts (store)));
+  result = pan_p95 (window, map, ROUTES_ZOOM, (MIN_LON + MAX_LON) / 2, (MIN_LAT + MAX_LAT) / 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  return result;
+}
+
+static double
+path_layers_pan (const double *lons,
+                 const double *lats)
+{
+  ShumateMap *map;
+  GtkWidget *window = map_window (&map);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  double result;
+
+  for (guint b = 0; b < N_ROUTES; b++)
+    {
+      ShumatePathLayer *path = shumate_path_layer_new (viewport);
+      GdkRGBA colour = { 0.8, 0.1 + (b % 7) * 0.1, 0.2, 1 };
+
+      shumate_path_layer_set_stroke_color (path, &colour);
+      shumate_path_layer_set_stroke_width (path, 3);
+      for (guint k = 0; k < N_ROUTE_SITES; k++)
+        {
+          guint i = b * N_ROUTE_SITES + k;
+
+          shumate_path_layer_add_node (path,
+                                       SHUMATE_LOCATION (shumate_coordinate_new_full (lats[i],
+                                                                                      lons[i])));
+        }
+      shumate_map_add_layer (map, SHUMATE_LAYER (path));
+    }
+
+  result = pan_p95 (window, map, ROUTES_ZOOM, (MIN_LON + MAX_LON) / 2, (MIN_LAT + MAX_LAT) / 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  return result;
+}
+
+typedef struct {
+  GtkWidget *view;
+  guint      n_sites;
+  gint64     painted;
+} FirstFrame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  FirstFrame *first = user_data;
+
+  /* The first frame in which the map is on screen with every site in its layer. */
+  if (first->painted == 0 && gtk_widget_get_mapped (first->view) &&
+      gtk_widget_get_width (first->view) > 0 &&
+      hd_map_view_get_n_markers (HD_MAP_VIEW (first->view)) == first->n_sites)
+    first->painted = g_get_monotonic_time ();
+}
+
+/* Seconds from hd_store_open() of a workspace of @n_sites to the first frame the frame clock
+ * has painted with the map and its sites. */
+static double
+open_to_first_frame (const char *path,
+                     guint       n_sites)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStore) store = NULL;
+  FirstFrame first = { NULL, n_sites, 0 };
+  GtkWidget *window;
+  gint64 start, opened, viewed, deadline;
+  gulong handler;
+
+  start = g_get_monotonic_time ();
+  store = hd_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  opened = g_get_monotonic_time ();
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  first.view = hd_map_view_new (store);
+  viewed = g_get_monotonic_time ();
+  gtk_window_set_child (GTK_WINDOW (window), first.view);
+  gtk_widget_realize (window);
+  handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                              G_CALLBACK (on_after_paint), &first);
+  gtk_window_present (GTK_WINDOW (window));
+
+  deadline = start + 30 * G_USEC_PER_SEC;
+  while (first.painted == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (first.painted == 0)
+    g_error ("The map never painted its sites");
+
+  g_printerr ("# open → first frame: store open %.0f ms, map view made %.0f ms, "
+              "then shown and painted %.0f ms\n",
+              (opened - start) / 1000.0, (viewed - opened) / 1000.0,
+              (first.painted - viewed) / 1000.0);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (window), handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  return (first.painted - start) / (double) G_USEC_PER_SEC;
+}
+
+/* Seconds per query of the same windows as rtree_vs_scan() by SQL with no index: what the
+ * R*Tree saves the database. */
+static double
+sql_full_scan (const char *path,
+               guint      *found)
+{
+  const guint n_windows = 20;
+  const double size = 0.42;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT id FROM site NOT INDEXED"
+                              " WHERE lon BETWEEN ?1 AND ?2 AND lat BETWEEN ?3 AND ?4",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+
+  *found = 0;
+  start = g_get_monotonic_time ();
+  for (guint w = 0; w < n_windows; w++)
+    {
+      double lon = MIN_LON + 0.1 + w * 0.2, lat = MIN_LAT + 0.1 + w * 0.18;
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+      sqlite3_bind_double (stmt, 1, lon);
+      sqlite3_bind_double (stmt, 2, lon + size);
+      sqlite3_bind_double (stmt, 3, lat);
+      sqlite3_bind_double (stmt, 4, lat + size);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      *found += ids->len;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC / n_windows;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,7 +611,12 @@ main (int   argc,
   g_autofree double *lats = g_new (double, N_SITES);
   g_autoptr(HdStore) small = NULL;
   g_autoptr(HdStore) big = NULL;
-  double custom_ms, marker_ms, clustered_ms, rtree_s, scan_s;
+  g_autoptr(HdStore) routes = NULL;
+  g_autofree double *route_lons = g_new (double, N_ROUTES * N_ROUTE_SITES);
+  g_autofree double *route_lats = g_new (double, N_ROUTES * N_ROUTE_SITES);
+  g_autofree char *big_path = NULL;
+  double custom_ms, marker_ms, clustered_ms, rtree_s, scan_s, sql_s, belt_ms, paths_ms, open_s;
+  guint sql_found;
   /* At this zoom a 1280 × 800 view shows about 1% of the box. */
   double zoom_1pct;
   guint found;
@@ -397,6 +636,7 @@ main (int   argc,
   start = g_get_monotonic_time ();
   small = make_store (dir, "small", N_SMALL, lons, lats);
   big = make_store (dir, "big", N_SITES, lons, lats);
+  routes = make_routes_store (dir, rand, route_lons, route_lats);
   g_printerr ("# generating and importing the stores took %.1f s\n",
               (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 
@@ -428,8 +668,28 @@ main (int   argc,
               rtree_s * 1000, scan_s * 1000, found / 20.0, found / 20.0 / N_SITES * 100);
   report ("map.rtree_vs_scan", scan_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
 
+  big_path = g_strconcat (dir, "/big.db", NULL);
+  sql_s = sql_full_scan (big_path, &sql_found);
+  /* The R*Tree keeps 32-bit float boxes: sites within a few metres of an edge may differ. */
+  g_printerr ("# SQL full scan (NOT INDEXED) %.3f ms a window, %.1f sites a window\n",
+              sql_s * 1000, sql_found / 20.0);
+  report ("map.rtree_vs_sql_full_scan", sql_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
+
+  belt_ms = belt_layer_pan (routes);
+  paths_ms = path_layers_pan (route_lons, route_lats);
+  g_printerr ("# HdBeltLayer p95 %.2f ms, %u ShumatePathLayers p95 %.2f ms\n", belt_ms,
+              N_ROUTES, paths_ms);
+  report ("map.pan_300_routes_vs_shumate_path_layers", belt_ms / paths_ms, "x", "%.3f", FALSE,
+          TARGET_ROUTES_RATIO);
+
+  /* Closed, then opened again as the app does: reading it all back is part of the time. */
+  g_clear_object (&big);
+  open_s = open_to_first_frame (big_path, N_SITES);
+  report ("map.open_to_first_frame_100k", open_s, "s", "%.3f", FALSE, TARGET_OPEN_S);
+
   g_clear_object (&small);
   g_clear_object (&big);
+  g_clear_object (&routes);
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
