@@ -17,6 +17,7 @@
 
 #include "hd-chart.h"
 #include "hd-handout.h"
+#include "hd-bench.h"
 
 #define N_SITES      100000
 #define N_DISTRICTS  16
@@ -32,40 +33,6 @@
 #define TARGET_HANDOUT_S   3.0
 #define TARGET_AGGREGATE   4.0
 
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 typedef struct {
   guint    district;
   HdLight  light;
@@ -73,15 +40,6 @@ typedef struct {
   HdAnswer answers[6];
   int      month;      /* of the last inspection, 0..N_MONTHS-1; -1 none */
 } Site;
-
-static double
-thread_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* Draws @kind N_ROUNDS times (hit regions recorded, as the widget does); prints p50 and p95. */
 static void
@@ -99,22 +57,22 @@ time_chart (const char    *name,
     {
       cairo_t *cr = cairo_create (surface);
       gint64 start = g_get_monotonic_time ();
-      double cpu = thread_ms ();
+      double cpu = hd_bench_cpu_ms ();
 
       hd_chart_draw (kind, data, cr, WIDTH, HEIGHT, NULL, layout);
       cairo_surface_flush (surface);
       if (i >= 5)
         {
-          times[i - 5] = thread_ms () - cpu;
+          times[i - 5] = hd_bench_cpu_ms () - cpu;
           wall[i - 5] = (g_get_monotonic_time () - start) / 1000.0;
         }
       cairo_destroy (cr);
     }
-  qsort (times, N_ROUNDS, sizeof (double), compare_doubles);
-  qsort (wall, N_ROUNDS, sizeof (double), compare_doubles);
+  qsort (times, N_ROUNDS, sizeof (double), hd_bench_compare_doubles);
+  qsort (wall, N_ROUNDS, sizeof (double), hd_bench_compare_doubles);
   g_printerr ("# %s: wall-clock p50 %.2f ms, p95 %.2f ms\n", name, wall[N_ROUNDS / 2], wall[N_ROUNDS * 95 / 100]);
-  report (p50_name, times[N_ROUNDS / 2], "ms", "%.2f", FALSE, TARGET_CHART_MS);
-  report (p95_name, times[N_ROUNDS * 95 / 100], "ms", "%.2f", FALSE, TARGET_CHART_MS);
+  hd_bench_report (p50_name, times[N_ROUNDS / 2], "ms", "%.2f", FALSE, TARGET_CHART_MS);
+  hd_bench_report (p95_name, times[N_ROUNDS * 95 / 100], "ms", "%.2f", FALSE, TARGET_CHART_MS);
   cairo_surface_destroy (surface);
 }
 
@@ -206,7 +164,7 @@ main (int   argc,
     aggregate_once (sites, districts);
   once_ms = (g_get_monotonic_time () - start) / 5000.0;
   g_printerr ("# aggregate 100k sites: one pass %.2f ms, a pass per district %.2f ms\n", once_ms, naive_ms);
-  report ("charts.aggregate_naive_vs_once", naive_ms / once_ms, "x", "%.1f", TRUE, TARGET_AGGREGATE);
+  hd_bench_report ("charts.aggregate_naive_vs_once", naive_ms / once_ms, "x", "%.1f", TRUE, TARGET_AGGREGATE);
   for (guint i = 0; i < N_SITES; i++)
     if (sites[i].belt != 0)
       districts[sites[i].district].belts[sites[i].light]++;   /* (site-weighted; fine for drawing) */
@@ -334,16 +292,16 @@ main (int   argc,
       g_printerr ("# no base map (%s): the belt maps show the land colour only\n", basemap_error->message);
 
     start = g_get_monotonic_time ();
-    seconds = thread_ms ();
+    seconds = hd_bench_cpu_ms ();
     if (!hd_handout_write_pdf (&doc, &opts, path, &n_pages, &error))
       g_error ("%s", error->message);
-    seconds = (thread_ms () - seconds) / 1e3;
+    seconds = (hd_bench_cpu_ms () - seconds) / 1e3;
     g_printerr ("# handout: %u pages, wall-clock %.2f s\n", n_pages, (g_get_monotonic_time () - start) / 1e6);
-    report ("charts.handout_20_belts", seconds, "s", "%.2f", FALSE, TARGET_HANDOUT_S);
+    hd_bench_report ("charts.handout_20_belts", seconds, "s", "%.2f", FALSE, TARGET_HANDOUT_S);
     g_unlink (path);
     g_rmdir (dir);
   }
 
   g_rand_free (rand);
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }

@@ -12,6 +12,7 @@
 #include "hd-geojson.h"
 #include "hd-region-editor.h"
 #include "hd-region-tree.h"
+#include "hd-bench.h"
 
 #define N_SITES  10000
 #define N_TOWNS  40
@@ -22,29 +23,6 @@
 #define TARGET_SEARCH_MS    16.0
 #define TARGET_TOTALS_MS    10.0
 #define TARGET_REGIONS_MS   150.0
-
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        double      target)
-{
-  gboolean met = value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  printf ("%s: %s%s%s (target ≤ %s%s%s)%s\n", name, value_text,
-          g_str_equal (unit, "x") ? "" : " ", unit, target_text,
-          g_str_equal (unit, "x") ? "" : " ", unit, met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
 
 /* A city, 4 districts, N_TOWNS towns and N_SITES sites spread over the towns. */
 static HdStore *
@@ -256,12 +234,12 @@ main (int   argc,
     }
   view_ms = median (list_view);
   box_ms = median (list_box);
-  report ("editors.add_site_popover_10k", view_ms, "ms", "%.1f", TARGET_OPEN_MS);
+  hd_bench_report ("editors.add_site_popover_10k", view_ms, "ms", "%.1f", FALSE, TARGET_OPEN_MS);
   g_printerr ("# a GtkListBox with a row per site: %.1f ms\n", box_ms);
-  report ("editors.add_site_popover_vs_list_box", view_ms / box_ms, "x", "%.3f",
-          TARGET_OPEN_RATIO);
-  report ("editors.add_site_search_keystroke_10k", search_keystroke (store), "ms", "%.2f",
-          TARGET_SEARCH_MS);
+  hd_bench_report ("editors.add_site_popover_vs_list_box", view_ms / box_ms, "x", "%.3f", FALSE,
+                   TARGET_OPEN_RATIO);
+  hd_bench_report ("editors.add_site_search_keystroke_10k", search_keystroke (store), "ms", "%.2f",
+                   FALSE, TARGET_SEARCH_MS);
 
   for (guint r = 0; r < N_RUNS; r++)
     {
@@ -278,8 +256,8 @@ main (int   argc,
       gtk_window_destroy (GTK_WINDOW (editor));
       spin ();
     }
-  report ("editors.region_totals_10k", median (totals), "ms", "%.2f", TARGET_TOTALS_MS);
-  report ("editors.region_editor_open_10k", median (regions), "ms", "%.1f", TARGET_REGIONS_MS);
+  hd_bench_report ("editors.region_totals_10k", median (totals), "ms", "%.2f", FALSE, TARGET_TOTALS_MS);
+  hd_bench_report ("editors.region_editor_open_10k", median (regions), "ms", "%.1f", FALSE, TARGET_REGIONS_MS);
 
   g_clear_object (&store);
   {
@@ -294,5 +272,5 @@ main (int   argc,
       }
     g_rmdir (dir);
   }
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }

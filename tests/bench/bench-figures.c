@@ -19,6 +19,7 @@
 
 #include "hd-figures.h"
 #include "hd-standards-private.h"
+#include "hd-bench.h"
 
 #define N_SITES        100000
 #define NAIVE_SUBSET   10000
@@ -31,61 +32,6 @@
 #define TARGET_MS        200.0
 #define TARGET_VS_NAIVE  0.2
 
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s\n%s", message, sql);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
-#define SITE_ID "printf ('%08x-5173-4e11-8a00-%012x', x, x)"
-#define SERIES(from, to) \
-  "WITH RECURSIVE n (x) AS (SELECT " #from " UNION ALL SELECT x + 1 FROM n WHERE x < " #to ") "
 #define STAMP "'2026-01-01T00:00:00Z'"
 
 /* Site x is in district x / 1000 (of city x / 10 000) and on belt x / 10; answers follow a fixed
@@ -93,75 +39,75 @@ median (double *values,
 static void
 generate (sqlite3 *db)
 {
-  exec_or_die (db, "BEGIN");
-  exec_or_die (db, "INSERT INTO region (id, name, level, created, modified)"
+  hd_bench_exec_or_die (db, "BEGIN");
+  hd_bench_exec_or_die (db, "INSERT INTO region (id, name, level, created, modified)"
                    " VALUES ('" PROVINCE "', '福建省', 'province', " STAMP ", " STAMP ")");
-  exec_or_die (db,
-    SERIES (0, 9)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 9)
     "INSERT INTO region (id, parent_id, name, level, code, created, modified)"
     " SELECT printf ('city-%02d', x), '" PROVINCE "', '市' || x, 'city', printf ('35%02d00', x + 1),"
     " " STAMP ", " STAMP " FROM n");
-  exec_or_die (db,
-    SERIES (0, 99)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 99)
     "INSERT INTO region (id, parent_id, name, level, code, created, modified)"
     " SELECT printf ('district-%03d', x), printf ('city-%02d', x / 10), '区' || x, 'district',"
     " printf ('35%02d%02d', x / 10 + 1, x % 10 + 1), " STAMP ", " STAMP " FROM n");
-  exec_or_die (db,
-    SERIES (0, 99999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 99999)
     "INSERT INTO site (id, pos_key, name, kind, region_id, created, modified)"
-    " SELECT " SITE_ID ", x + 1, '示范点' || x, 'venue', printf ('district-%03d', x / 1000),"
+    " SELECT " HD_BENCH_SITE_ID ", x + 1, '示范点' || x, 'venue', printf ('district-%03d', x / 1000),"
     " " STAMP ", " STAMP " FROM n");
   /* Belts of 10 sites, except every tenth, which has 7: not "full". */
-  exec_or_die (db,
-    SERIES (0, 9999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 9999)
     "INSERT INTO belt (id, name, region_id, created, modified)"
     " SELECT printf ('belt-%05d', x), '示范带' || x, printf ('district-%03d', x / 100),"
     " " STAMP ", " STAMP " FROM n");
-  exec_or_die (db,
-    SERIES (0, 99999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 99999)
     "INSERT INTO belt_site (belt_id, site_id, position)"
-    " SELECT printf ('belt-%05d', x / 10), " SITE_ID ", x % 10 FROM n"
+    " SELECT printf ('belt-%05d', x / 10), " HD_BENCH_SITE_ID ", x % 10 FROM n"
     " WHERE (x / 10) % 10 <> 0 OR x % 10 < 7");
   /* The latest inspection of sites 0..89 999, within the last year; an older one for
    * 80 000..89 999; drafts. */
-  exec_or_die (db,
-    SERIES (0, 89999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 89999)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
-    " SELECT printf ('f%07d', x), " SITE_ID ", '" SIX_HAVES "', '督导组',"
+    " SELECT printf ('f%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "', '督导组',"
     " date ('" TODAY "', printf ('-%d days', x % 365)), 'finished', " STAMP ", " STAMP ","
     " date ('" TODAY "', printf ('-%d days', x % 365)) || 'T08:00:00.000000Z' FROM n");
-  exec_or_die (db,
-    SERIES (80000, 89999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (80000, 89999)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
-    " SELECT printf ('g%07d', x), " SITE_ID ", '" SIX_HAVES "', '督导组',"
+    " SELECT printf ('g%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "', '督导组',"
     " date ('" TODAY "', printf ('-%d days', x % 365 + 100)), 'finished', " STAMP ", " STAMP ","
     " date ('" TODAY "', printf ('-%d days', x % 365 + 100)) || 'T08:00:00.000000Z' FROM n");
   /* Five basics for sites 0..55 999, the month before. */
-  exec_or_die (db,
-    SERIES (0, 55999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 55999)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
-    " SELECT printf ('b%07d', x), " SITE_ID ", '" FIVE_BASICS "', '督导组',"
+    " SELECT printf ('b%07d', x), " HD_BENCH_SITE_ID ", '" FIVE_BASICS "', '督导组',"
     " date ('" TODAY "', printf ('-%d days', x % 365 + 30)), 'finished', " STAMP ", " STAMP ","
     " date ('" TODAY "', printf ('-%d days', x % 365 + 30)) || 'T09:00:00.000000Z' FROM n");
-  exec_or_die (db,
-    SERIES (0, 19999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 19999)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified)"
-    " SELECT printf ('d%07d', x), " SITE_ID ", '" SIX_HAVES "', '督导组',"
+    " SELECT printf ('d%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "', '督导组',"
     " '2026-05-14', 'draft', " STAMP ", " STAMP " FROM n");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "INSERT INTO inspection_result (inspection_id, item_id, answer, modified)"
     " SELECT i.id, it.id, CASE (i.rowid * 7919 + it.position * 104729) % 23"
     "   WHEN 0 THEN 'not_met' WHEN 1 THEN 'partly' WHEN 2 THEN 'partly' WHEN 3 THEN 'na' ELSE 'met' END,"
     "   " STAMP
     " FROM inspection i JOIN standard_item it ON it.set_id = i.set_id");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "UPDATE inspection SET"
     " n_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'met'),"
     " n_partly = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'partly'),"
     " n_not_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'not_met'),"
     " n_na = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'na')"
     " WHERE state = 'finished'");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "UPDATE inspection SET"
     " score = CASE WHEN n_met + n_partly + n_not_met > 0"
     "   THEN 100.0 * (n_met + 0.5 * n_partly) / (n_met + n_partly + n_not_met) END,"
@@ -169,14 +115,14 @@ generate (sqlite3 *db)
     "   AND 100.0 * (n_met + 0.5 * n_partly) / (n_met + n_partly + n_not_met) < 60 THEN 'red'"
     "   WHEN n_partly + n_not_met > 0 THEN 'yellow' ELSE 'green' END"
     " WHERE state = 'finished'");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "INSERT INTO rectification (id, inspection_id, item_id, site_id, list, description,"
     " due_date, state, created, modified)"
     " SELECT i.id || '-' || r.item_id, i.id, r.item_id, i.site_id, 'problem', '整改',"
     " date (i.date, '+30 days'), CASE WHEN i.rowid % 3 = 0 THEN 'done' ELSE 'open' END, " STAMP ", " STAMP
     " FROM inspection i JOIN inspection_result r ON r.inspection_id = i.id"
     " WHERE i.state = 'finished' AND r.answer = 'not_met'");
-  exec_or_die (db, "COMMIT");
+  hd_bench_exec_or_die (db, "COMMIT");
 }
 
 static gint64
@@ -375,18 +321,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* Times are the thread's CPU time: the machine is shared with other builds, and wall time on
- * it moves with their load (both are printed; the targets and ratios use CPU time, for ours and
- * the naive way alike). */
-static double
-cpu_now_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (double) now.tv_sec * 1000.0 + (double) now.tv_nsec / 1e6;
-}
-
 static gint64 wall_start;
 static double cpu_start;
 
@@ -394,7 +328,7 @@ static void
 clock_start (void)
 {
   wall_start = g_get_monotonic_time ();
-  cpu_start = cpu_now_ms ();
+  cpu_start = hd_bench_cpu_ms ();
 }
 
 /* CPU ms since clock_start(); the wall ms in @wall (nullable). */
@@ -403,7 +337,7 @@ clock_stop (double *wall)
 {
   if (wall != NULL)
     *wall = (double) (g_get_monotonic_time () - wall_start) / 1000.0;
-  return cpu_now_ms () - cpu_start;
+  return hd_bench_cpu_ms () - cpu_start;
 }
 
 int
@@ -564,23 +498,23 @@ main (int   argc,
   }
 
   {
-    double breakdown_median = median (ours_ms, RUNS);
-    double matrix_median = median (matrix_ms, RUNS);
-    double activity_median = median (activity_ms, RUNS);
+    double breakdown_median = hd_bench_median (ours_ms, RUNS);
+    double matrix_median = hd_bench_median (matrix_ms, RUNS);
+    double activity_median = hd_bench_median (activity_ms, RUNS);
 
     fprintf (stderr, "# CPU ms, naive: breakdown %.0f (10k sites x 10), matrix %.0f, activity %.0f\n",
              naive_breakdown_ms, naive_matrix_ms, naive_activity_ms);
     fprintf (stderr, "# wall ms, median of %d: breakdown %.0f, matrix %.0f, activity %.0f\n", RUNS,
-             median (wall_ms[0], RUNS), median (wall_ms[1], RUNS), median (wall_ms[2], RUNS));
-    fprintf (stderr, "# of the breakdown, the lights of 100k sites alone: %.0f CPU ms\n", median (lights_ms, RUNS));
-    report ("figures.regions_100k", breakdown_median, "ms", "%.1f", FALSE, TARGET_MS);
-    report ("figures.regions_vs_naive", breakdown_median / naive_breakdown_ms, "x", "%.3f", FALSE, TARGET_VS_NAIVE);
-    report ("figures.matrix_100k", matrix_median, "ms", "%.1f", FALSE, TARGET_MS);
-    report ("figures.matrix_vs_naive", matrix_median / naive_matrix_ms, "x", "%.3f", FALSE, TARGET_VS_NAIVE);
-    report ("figures.matrix_city_10k", median (city_matrix_ms, RUNS), "ms", "%.1f", FALSE, TARGET_MS);
-    report ("figures.matrix_belt", median (belt_matrix_ms, RUNS), "ms", "%.2f", FALSE, 5.0);
-    report ("figures.activity_100k", activity_median, "ms", "%.1f", FALSE, TARGET_MS);
-    report ("figures.activity_vs_naive", activity_median / naive_activity_ms, "x", "%.3f", FALSE, TARGET_VS_NAIVE);
+             hd_bench_median (wall_ms[0], RUNS), hd_bench_median (wall_ms[1], RUNS), hd_bench_median (wall_ms[2], RUNS));
+    fprintf (stderr, "# of the breakdown, the lights of 100k sites alone: %.0f CPU ms\n", hd_bench_median (lights_ms, RUNS));
+    hd_bench_report ("figures.regions_100k", breakdown_median, "ms", "%.1f", FALSE, TARGET_MS);
+    hd_bench_report ("figures.regions_vs_naive", breakdown_median / naive_breakdown_ms, "x", "%.3f", FALSE, TARGET_VS_NAIVE);
+    hd_bench_report ("figures.matrix_100k", matrix_median, "ms", "%.1f", FALSE, TARGET_MS);
+    hd_bench_report ("figures.matrix_vs_naive", matrix_median / naive_matrix_ms, "x", "%.3f", FALSE, TARGET_VS_NAIVE);
+    hd_bench_report ("figures.matrix_city_10k", hd_bench_median (city_matrix_ms, RUNS), "ms", "%.1f", FALSE, TARGET_MS);
+    hd_bench_report ("figures.matrix_belt", hd_bench_median (belt_matrix_ms, RUNS), "ms", "%.2f", FALSE, 5.0);
+    hd_bench_report ("figures.activity_100k", activity_median, "ms", "%.1f", FALSE, TARGET_MS);
+    hd_bench_report ("figures.activity_vs_naive", activity_median / naive_activity_ms, "x", "%.3f", FALSE, TARGET_VS_NAIVE);
   }
 
   g_clear_object (&store);
@@ -589,5 +523,5 @@ main (int   argc,
     fprintf (stderr, "# kept %s\n", path);
   else
     remove_tree (dir);
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }

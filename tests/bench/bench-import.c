@@ -13,6 +13,7 @@
 
 #include "hd-geojson.h"
 #include "hd-store.h"
+#include "hd-bench.h"
 
 #define N_SITES        100000
 #define N_BELTS        300
@@ -37,32 +38,6 @@
 /* Modest on purpose: in WAL mode with synchronous=NORMAL a commit does not wait for the disk, so
  * a transaction per row costs statement and WAL-frame overhead, not an fsync. */
 #define TARGET_RATIO     2.0
-
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  /* The unit "x" is written against the number, as in "37.2x". */
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
 
 static double
 seconds_since (gint64 start)
@@ -349,10 +324,10 @@ main (int   argc,
         g_list_model_get_n_items (hd_store_get_belts (store)) != N_BELTS)
       g_error ("The import lost records");
 
-    report ("import.100k.parse", parse_s, "s", "%.2f", FALSE, TARGET_PARSE_S);
-    report ("import.100k.store", store_s, "s", "%.2f", FALSE, TARGET_STORE_S);
-    report ("import.100k.total", parse_s + store_s, "s", "%.2f", FALSE, TARGET_TOTAL_S);
-    report ("import.100k.peak_rss", peak_rss_mib (), "MiB", "%.0f", FALSE, TARGET_RSS_MIB);
+    hd_bench_report ("import.100k.parse", parse_s, "s", "%.2f", FALSE, TARGET_PARSE_S);
+    hd_bench_report ("import.100k.store", store_s, "s", "%.2f", FALSE, TARGET_STORE_S);
+    hd_bench_report ("import.100k.total", parse_s + store_s, "s", "%.2f", FALSE, TARGET_TOTAL_S);
+    hd_bench_report ("import.100k.peak_rss", peak_rss_mib (), "MiB", "%.0f", FALSE, TARGET_RSS_MIB);
 
     g_clear_pointer (&batch, hd_import_batch_free);
     start = g_get_monotonic_time ();
@@ -363,7 +338,7 @@ main (int   argc,
         g_error ("%s", error->message);
     }
     export_s = seconds_since (start);
-    report ("export.100k.total", export_s, "s", "%.2f", FALSE, TARGET_EXPORT_S);
+    hd_bench_report ("export.100k.total", export_s, "s", "%.2f", FALSE, TARGET_EXPORT_S);
   }
 
   /* The same 5 000 sites both ways, each into a new workspace. */
@@ -392,9 +367,9 @@ main (int   argc,
     batch_s = seconds_since (start);
   }
   fprintf (stderr, "# 5k sites: one transaction each %.3f s, one import %.3f s\n", naive_s, batch_s);
-  report ("import.per_row_tx_vs_batch_5k", naive_s / MAX (batch_s, 1e-6), "x", "%.1f", TRUE,
+  hd_bench_report ("import.per_row_tx_vs_batch_5k", naive_s / MAX (batch_s, 1e-6), "x", "%.1f", TRUE,
           TARGET_RATIO);
 
   remove_tree (dir);
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }

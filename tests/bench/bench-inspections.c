@@ -17,6 +17,7 @@
 
 #include "hd-inspection.h"
 #include "hd-standards-private.h"
+#include "hd-bench.h"
 
 #define N_SITES        100000
 #define RUNS           7
@@ -28,44 +29,6 @@
 #define TARGET_VS_NAIVE    0.5
 #define TARGET_SUBJECT_MS  5.0
 
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s\n%s", message, sql);
-}
-
-#define SITE_ID "printf ('%08x-5173-4e11-8a00-%012x', x, x)"
-#define SERIES(from, to) \
-  "WITH RECURSIVE n (x) AS (SELECT " #from " UNION ALL SELECT x + 1 FROM n WHERE x < " #to ") "
 
 /* Everything in one transaction, as an import would write it. Answers follow a fixed pattern
  * (4% not met, 9% partly, 4% n.a.), and the summaries are computed from them, so the naive way
@@ -73,56 +36,56 @@ exec_or_die (sqlite3    *db,
 static void
 generate (sqlite3 *db)
 {
-  exec_or_die (db, "BEGIN");
-  exec_or_die (db,
-    SERIES (0, 99999)
+  hd_bench_exec_or_die (db, "BEGIN");
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 99999)
     "INSERT INTO site (id, pos_key, name, kind, created, modified)"
-    " SELECT " SITE_ID ", x + 1, '示范点' || x, 'venue', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
-  exec_or_die (db,
-    SERIES (0, 299)
+    " SELECT " HD_BENCH_SITE_ID ", x + 1, '示范点' || x, 'venue', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 299)
     "INSERT INTO belt (id, name, created, modified)"
     " SELECT printf ('belt-%04d', x), '示范带' || x, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
   /* The latest inspection of sites 0..89 999, within the last year. */
-  exec_or_die (db,
-    SERIES (0, 89999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 89999)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
-    " SELECT printf ('f%07d', x), " SITE_ID ", '" SIX_HAVES "', '市委组织部督导组 王敏',"
+    " SELECT printf ('f%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "', '市委组织部督导组 王敏',"
     " date ('" TODAY "', printf ('-%d days', x % 365)), 'finished', '2026-01-01T00:00:00Z',"
     " '2026-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 365)) || 'T08:00:00.000000Z' FROM n");
   /* An older one for sites 80 000..89 999. */
-  exec_or_die (db,
-    SERIES (80000, 89999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (80000, 89999)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified, finished)"
-    " SELECT printf ('g%07d', x), " SITE_ID ", '" SIX_HAVES "', '市委组织部督导组 王敏',"
+    " SELECT printf ('g%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "', '市委组织部督导组 王敏',"
     " date ('" TODAY "', printf ('-%d days', x % 365 + 100)), 'finished', '2026-01-01T00:00:00Z',"
     " '2026-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 365 + 100)) || 'T08:00:00.000000Z'"
     " FROM n");
   /* Drafts in progress. */
-  exec_or_die (db,
-    SERIES (0, 66666)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 66666)
     "INSERT INTO inspection (id, site_id, set_id, inspector, date, state, created, modified)"
-    " SELECT printf ('d%07d', x), " SITE_ID ", '" SIX_HAVES "', '市委两新工委督导组 陈立新',"
+    " SELECT printf ('d%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "', '市委两新工委督导组 陈立新',"
     " '2026-05-14', 'draft', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n");
-  exec_or_die (db,
-    SERIES (0, 199)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 199)
     "INSERT INTO inspection (id, belt_id, set_id, inspector, date, state, created, modified, finished)"
     " SELECT printf ('b%07d', x), printf ('belt-%04d', x), '" FIVE_ONES "', '市委组织部督导组 王敏',"
     " date ('" TODAY "', printf ('-%d days', x % 200)), 'finished', '2026-01-01T00:00:00Z',"
     " '2026-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 200)) || 'T08:00:00.000000Z' FROM n");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "INSERT INTO inspection_result (inspection_id, item_id, answer, modified)"
     " SELECT i.id, it.id, CASE (i.rowid * 7919 + it.position * 104729) % 23"
     "   WHEN 0 THEN 'not_met' WHEN 1 THEN 'partly' WHEN 2 THEN 'partly' WHEN 3 THEN 'na' ELSE 'met' END,"
     "   '2026-01-01T00:00:00Z'"
     " FROM inspection i JOIN standard_item it ON it.set_id = i.set_id");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "UPDATE inspection SET"
     " n_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'met'),"
     " n_partly = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'partly'),"
     " n_not_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'not_met'),"
     " n_na = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'na')"
     " WHERE state = 'finished'");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "UPDATE inspection SET"
     " score = CASE WHEN n_met + n_partly + n_not_met > 0"
     "   THEN 100.0 * (n_met + 0.5 * n_partly) / (n_met + n_partly + n_not_met) END,"
@@ -131,7 +94,7 @@ generate (sqlite3 *db)
     "   WHEN n_partly + n_not_met > 0 THEN 'yellow' ELSE 'green' END"
     " WHERE state = 'finished'");
   /* Tasks for the items not met; a third of them already done. */
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "INSERT INTO rectification (id, inspection_id, item_id, site_id, belt_id, list, description,"
     " due_date, state, created, modified)"
     " SELECT i.id || '-' || r.item_id, i.id, r.item_id, i.site_id, i.belt_id, 'problem', '整改',"
@@ -139,7 +102,7 @@ generate (sqlite3 *db)
     " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'"
     " FROM inspection i JOIN inspection_result r ON r.inspection_id = i.id"
     " WHERE i.state = 'finished' AND r.answer = 'not_met'");
-  exec_or_die (db, "COMMIT");
+  hd_bench_exec_or_die (db, "COMMIT");
 }
 
 static gint64
@@ -226,33 +189,6 @@ naive_lights (sqlite3     *db,
     g_hash_table_insert (lights, g_strdup (key),
                          GINT_TO_POINTER (hd_light_compute (value, today, HD_DEFAULT_RED_THRESHOLD, NULL)));
   return lights;
-}
-
-/* This thread's CPU time: on a busy machine the wall clock also counts other programs' turns. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (double) now.tv_sec * 1000.0 + (double) now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
 }
 
 static void
@@ -349,13 +285,13 @@ main (int   argc,
       g_autoptr(GHashTable) sites = NULL;
       g_autoptr(GHashTable) belts = NULL;
 
-      double cpu_start = cpu_ms ();
+      double cpu_start = hd_bench_cpu_ms ();
 
       start = g_get_monotonic_time ();
       if (!hd_store_compute_lights (store, &today, &sites, &belts, &error))
         g_error ("%s", error->message);
       ours_ms[run] = (double) (g_get_monotonic_time () - start) / 1000.0;
-      ours_cpu_ms[run] = cpu_ms () - cpu_start;
+      ours_cpu_ms[run] = hd_bench_cpu_ms () - cpu_start;
       if (run == 0)
         ours = g_steal_pointer (&sites);
     }
@@ -400,19 +336,19 @@ main (int   argc,
     g_error ("%u sites have a different light the naive way", differ);
 
   {
-    double ours_median = median (ours_ms, RUNS);
-    double naive_median = median (naive_ms, RUNS);
+    double ours_median = hd_bench_median (ours_ms, RUNS);
+    double naive_median = hd_bench_median (naive_ms, RUNS);
 
-    double cpu_median = median (ours_cpu_ms, RUNS);
+    double cpu_median = hd_bench_median (ours_cpu_ms, RUNS);
 
     fprintf (stderr, "# median of %d runs: ours %.1f ms (fastest %.1f; CPU time %.1f), naive %.1f ms (fastest %.1f)\n",
              RUNS, ours_median, ours_ms[0], cpu_median, naive_median, naive_ms[0]);
-    report ("inspections.lights_100k", ours_median, "ms", "%.1f", FALSE, TARGET_LIGHTS_MS);
-    report ("inspections.lights_vs_naive", ours_median / naive_median, "x", "%.2f", FALSE, TARGET_VS_NAIVE);
-    report ("inspections.subject_light", median (subject_ms, RUNS), "ms", "%.2f", FALSE, TARGET_SUBJECT_MS);
+    hd_bench_report ("inspections.lights_100k", ours_median, "ms", "%.1f", FALSE, TARGET_LIGHTS_MS);
+    hd_bench_report ("inspections.lights_vs_naive", ours_median / naive_median, "x", "%.2f", FALSE, TARGET_VS_NAIVE);
+    hd_bench_report ("inspections.subject_light", hd_bench_median (subject_ms, RUNS), "ms", "%.2f", FALSE, TARGET_SUBJECT_MS);
   }
 
   g_clear_object (&store);
   remove_tree (dir);
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }

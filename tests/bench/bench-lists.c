@@ -17,37 +17,13 @@
 #include "hd-site-table.h"
 #include "hd-store-private.h"
 #include "../hd-test-sites.h"
+#include "hd-bench.h"
 
 #define N_SITES             10000
 #define RUNS                5
 #define TARGET_KEYSTROKE_MS 50.0
 #define TARGET_SORT_MS      100.0
 #define TARGET_RATIO        0.5
-
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
 
 /* A figure with no target: the naive way's time, for the ratio beside it. */
 static void
@@ -61,34 +37,6 @@ measure (const char *name,
   g_ascii_formatd (value_text, sizeof value_text, format, value);
   printf ("%s: %s %s\n", name, value_text, unit);
   fflush (stdout);
-}
-
-/* This thread's CPU time: the machine is shared, and waiting for a core is not the table's
- * cost (both ways are measured alike). */
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 static double
@@ -222,16 +170,16 @@ measure_all (HdStore            *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      start = now_ms ();
+      start = hd_bench_cpu_ms ();
       hd_record_table_set_search_text (table, typed[i]);
-      ours_ms[i] = now_ms () - start;
+      ours_ms[i] = hd_bench_cpu_ms () - start;
       spin ();
 
       g_free (naive_needle);
       naive_needle = *typed[i] ? hd_record_table_fold (typed[i]) : NULL;
-      start = now_ms ();
+      start = hd_bench_cpu_ms ();
       gtk_filter_changed (GTK_FILTER (naive_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      naive_ms[i] = now_ms () - start;
+      naive_ms[i] = hd_bench_cpu_ms () - start;
       if (g_list_model_get_n_items (G_LIST_MODEL (naive_filtered)) !=
           hd_record_table_get_n_shown (table))
         g_error ("the table shows %u rows for “%s”, the naive filter %u",
@@ -240,8 +188,8 @@ measure_all (HdStore            *store,
     }
   out->keystroke_first = ours_ms[0];
   out->keystroke_max = maximum (ours_ms, G_N_ELEMENTS (typed));
-  out->keystroke_median = median (ours_ms, G_N_ELEMENTS (typed));
-  out->naive_keystroke_median = median (naive_ms, G_N_ELEMENTS (typed));
+  out->keystroke_median = hd_bench_median (ours_ms, G_N_ELEMENTS (typed));
+  out->naive_keystroke_median = hd_bench_median (naive_ms, G_N_ELEMENTS (typed));
 
   for (guint run = 0; run < RUNS; run++)
     {
@@ -254,9 +202,9 @@ measure_all (HdStore            *store,
       hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "members"),
                                GTK_SORT_ASCENDING);
       spin ();
-      start = now_ms ();
+      start = hd_bench_cpu_ms ();
       hd_record_table_sort_by (table, name, run % 2 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
-      sort_name_ms[run] = now_ms () - start;
+      sort_name_ms[run] = hd_bench_cpu_ms () - start;
       spin ();
 
       /* Both ways turn the order round each run, so neither re-sorts a sorted list. */
@@ -269,21 +217,21 @@ measure_all (HdStore            *store,
           GTK_SORTER (gtk_custom_sorter_new (naive_compare_members, NULL, NULL));
 
         gtk_sort_list_model_set_sorter (naive_sorted, by_members);
-        start = now_ms ();
+        start = hd_bench_cpu_ms ();
         gtk_sort_list_model_set_sorter (naive_sorted, turned);
-        naive_name_ms[run] = now_ms () - start;
+        naive_name_ms[run] = hd_bench_cpu_ms () - start;
       }
 
       hd_record_table_sort_by (table, hd_record_table_get_column (site_table, "members"),
                                GTK_SORT_ASCENDING);
       spin ();
-      start = now_ms ();
+      start = hd_bench_cpu_ms ();
       hd_record_table_sort_by (table, light, run % 2 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
-      sort_light_ms[run] = now_ms () - start;
+      sort_light_ms[run] = hd_bench_cpu_ms () - start;
       spin ();
 
       /* Naive: each row asks the database for its light, then the rows are sorted. */
-      start = now_ms ();
+      start = hd_bench_cpu_ms ();
       for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
         {
           g_autoptr(HdSite) site = g_list_model_get_item (sites, i);
@@ -299,14 +247,14 @@ measure_all (HdStore            *store,
                                    GTK_SORTER (gtk_custom_sorter_new (naive_compare_lights,
                                                                       per_row, NULL)));
 
-        naive_light_ms[run] = now_ms () - start;
+        naive_light_ms[run] = hd_bench_cpu_ms () - start;
         g_assert (g_list_model_get_n_items (G_LIST_MODEL (by_light)) == N_SITES);
       }
     }
-  out->sort_name = median (sort_name_ms, RUNS);
-  out->naive_sort_name = median (naive_name_ms, RUNS);
-  out->sort_light = median (sort_light_ms, RUNS);
-  out->naive_sort_light = median (naive_light_ms, RUNS);
+  out->sort_name = hd_bench_median (sort_name_ms, RUNS);
+  out->naive_sort_name = hd_bench_median (naive_name_ms, RUNS);
+  out->sort_light = hd_bench_median (sort_light_ms, RUNS);
+  out->naive_sort_light = hd_bench_median (naive_light_ms, RUNS);
 }
 
 int
@@ -381,40 +329,40 @@ main (int   argc,
   measure_all (store, HD_RECORD_TABLE (site_table), naive_filter, naive_filtered, naive_sorted,
                &models);
 
-  report ("lists keystroke refilter, models, first (texts folded once)", models.keystroke_first,
+  hd_bench_report ("lists keystroke refilter, models, first (texts folded once)", models.keystroke_first,
           "ms", "%.1f", FALSE, TARGET_KEYSTROKE_MS);
-  report ("lists keystroke refilter, models, median", models.keystroke_median, "ms", "%.1f",
+  hd_bench_report ("lists keystroke refilter, models, median", models.keystroke_median, "ms", "%.1f",
           FALSE, TARGET_KEYSTROKE_MS);
-  report ("lists keystroke refilter, models, max", models.keystroke_max, "ms", "%.1f", FALSE,
+  hd_bench_report ("lists keystroke refilter, models, max", models.keystroke_max, "ms", "%.1f", FALSE,
           TARGET_KEYSTROKE_MS);
   measure ("lists keystroke refilter, naive (fold each row again) median",
            models.naive_keystroke_median, "ms", "%.1f");
-  report ("lists keystroke refilter vs naive", models.keystroke_median /
+  hd_bench_report ("lists keystroke refilter vs naive", models.keystroke_median /
           models.naive_keystroke_median, "x", "%.2f", FALSE, TARGET_RATIO);
-  report ("lists keystroke refilter with the column view's rows, median", shown.keystroke_median,
+  hd_bench_report ("lists keystroke refilter with the column view's rows, median", shown.keystroke_median,
           "ms", "%.1f", FALSE, TARGET_KEYSTROKE_MS);
-  report ("lists keystroke refilter with the column view's rows, max", shown.keystroke_max, "ms",
+  hd_bench_report ("lists keystroke refilter with the column view's rows, max", shown.keystroke_max, "ms",
           "%.1f", FALSE, TARGET_KEYSTROKE_MS);
 
-  report ("lists sort 10k by name (collation keys kept), models", models.sort_name, "ms", "%.1f",
+  hd_bench_report ("lists sort 10k by name (collation keys kept), models", models.sort_name, "ms", "%.1f",
           FALSE, TARGET_SORT_MS);
   measure ("lists sort 10k by name, naive (g_utf8_collate per comparison)",
            models.naive_sort_name, "ms", "%.1f");
-  report ("lists sort by name vs naive", models.sort_name / models.naive_sort_name, "x", "%.2f",
+  hd_bench_report ("lists sort by name vs naive", models.sort_name / models.naive_sort_name, "x", "%.2f",
           FALSE, TARGET_RATIO);
-  report ("lists sort 10k by name with the column view's rows", shown.sort_name, "ms", "%.1f",
+  hd_bench_report ("lists sort 10k by name with the column view's rows", shown.sort_name, "ms", "%.1f",
           FALSE, TARGET_SORT_MS);
-  report ("lists sort 10k by light (HdLights' map), models", models.sort_light, "ms", "%.1f",
+  hd_bench_report ("lists sort 10k by light (HdLights' map), models", models.sort_light, "ms", "%.1f",
           FALSE, TARGET_SORT_MS);
   measure ("lists sort 10k by light, naive (a query per row)", models.naive_sort_light, "ms",
            "%.1f");
-  report ("lists sort by light vs naive", models.sort_light / models.naive_sort_light, "x",
+  hd_bench_report ("lists sort by light vs naive", models.sort_light / models.naive_sort_light, "x",
           "%.3f", FALSE, TARGET_RATIO);
-  report ("lists sort 10k by light with the column view's rows", shown.sort_light, "ms", "%.1f",
+  hd_bench_report ("lists sort 10k by light with the column view's rows", shown.sort_light, "ms", "%.1f",
           FALSE, TARGET_SORT_MS);
-  start = now_ms ();
+  start = hd_bench_cpu_ms ();
   hd_lights_refresh (lights);
-  measure ("lists lights of the workspace recomputed (once per store change)", now_ms () - start,
+  measure ("lists lights of the workspace recomputed (once per store change)", hd_bench_cpu_ms () - start,
            "ms", "%.1f");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -434,5 +382,5 @@ main (int   argc,
     g_rmdir (dir);
   }
   g_free (naive_needle);
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }

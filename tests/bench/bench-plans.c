@@ -20,6 +20,7 @@
 #include "hd-light.h"
 #include "hd-plan-progress.h"
 #include "hd-store-private.h"
+#include "hd-bench.h"
 
 #define RUNS       5
 #define TODAY      "2026-05-15"
@@ -30,118 +31,80 @@
 #define TARGET_ALL_MS    200.0
 #define TARGET_VS_NAIVE  0.25
 
-static gboolean all_met = TRUE;
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s\n%s", message, sql);
-}
-
-#define SITE_ID "printf ('%08x-5173-4e11-8a00-%012x', x, x)"
-#define SERIES(from, to) \
-  "WITH RECURSIVE n (x) AS (SELECT " #from " UNION ALL SELECT x + 1 FROM n WHERE x < " #to ") "
 
 static void
 generate (sqlite3 *db)
 {
-  exec_or_die (db, "BEGIN");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db, "BEGIN");
+  hd_bench_exec_or_die (db,
     "INSERT INTO region (id, name, level, created, modified) VALUES"
     " ('r-city', '福州市', 'city', '2018-01-01T00:00:00Z', '2018-01-01T00:00:00Z'),"
     " ('r-other', '别市', 'city', '2018-01-01T00:00:00Z', '2018-01-01T00:00:00Z')");
-  exec_or_die (db,
-    SERIES (0, 9)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 9)
     "INSERT INTO region (id, parent_id, name, level, created, modified)"
     " SELECT 'r-d' || x, 'r-city', '区' || x, 'district', '2018-01-01T00:00:00Z', '2018-01-01T00:00:00Z' FROM n");
   /* One site in eleven is outside the city; one in twenty is created after TODAY. */
-  exec_or_die (db,
-    SERIES (0, 99999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 99999)
     "INSERT INTO site (id, pos_key, name, kind, level, region_id, created, modified)"
-    " SELECT " SITE_ID ", x + 1, '示范点' || x,"
+    " SELECT " HD_BENCH_SITE_ID ", x + 1, '示范点' || x,"
     " CASE WHEN x % 50 = 0 THEN 'service_center' ELSE 'venue' END,"
     " CASE x % 10 WHEN 0 THEN 'city' WHEN 1 THEN 'county' WHEN 2 THEN 'county' END,"
     " CASE WHEN x % 11 = 10 THEN 'r-other' ELSE 'r-d' || (x % 11) END,"
     " CASE WHEN x % 20 = 7 THEN '2026-09-01T00:00:00Z' ELSE '2025-01-01T00:00:00Z' END,"
     " '2025-01-01T00:00:00Z' FROM n");
-  exec_or_die (db,
-    SERIES (0, 2999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 2999)
     "INSERT INTO belt (id, name, region_id, created, modified)"
     " SELECT printf ('belt-%04d', x), '示范带' || x,"
     " CASE WHEN x % 11 = 10 THEN 'r-other' ELSE 'r-d' || (x % 11) END,"
     " CASE WHEN x % 30 = 3 THEN '2026-09-01T00:00:00Z' ELSE '2025-01-01T00:00:00Z' END,"
     " '2025-01-01T00:00:00Z' FROM n");
   /* Belt b gets sites b, b + 3000, …: 5 + b % 6 of them. */
-  exec_or_die (db,
-    SERIES (0, 29999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 29999)
     "INSERT INTO belt_site (belt_id, site_id, position)"
-    " SELECT printf ('belt-%04d', x % 3000), " SITE_ID ", x / 3000 FROM n"
+    " SELECT printf ('belt-%04d', x % 3000), " HD_BENCH_SITE_ID ", x / 3000 FROM n"
     " WHERE x < 3000 * (5 + (x % 3000) % 6)");
-  exec_or_die (db,
-    SERIES (0, 89999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 89999)
     "INSERT INTO inspection (id, site_id, set_id, date, state, created, modified, finished)"
-    " SELECT printf ('f%07d', x), " SITE_ID ", '" SIX_HAVES "',"
+    " SELECT printf ('f%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "',"
     " date ('" TODAY "', printf ('-%d days', x % 365)), 'finished', '2025-01-01T00:00:00Z',"
     " '2025-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 365)) || 'T08:00:00.000000Z' FROM n");
-  exec_or_die (db,
-    SERIES (80000, 89999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (80000, 89999)
     "INSERT INTO inspection (id, site_id, set_id, date, state, created, modified, finished)"
-    " SELECT printf ('g%07d', x), " SITE_ID ", '" SIX_HAVES "',"
+    " SELECT printf ('g%07d', x), " HD_BENCH_SITE_ID ", '" SIX_HAVES "',"
     " date ('" TODAY "', printf ('-%d days', x % 365 + 100)), 'finished', '2025-01-01T00:00:00Z',"
     " '2025-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 365 + 100)) || 'T08:00:00.000000Z' FROM n");
-  exec_or_die (db,
-    SERIES (0, 79999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 79999)
     "INSERT INTO inspection (id, site_id, set_id, date, state, created, modified, finished)"
-    " SELECT printf ('h%07d', x), " SITE_ID ", '" FIVE_BASICS "',"
+    " SELECT printf ('h%07d', x), " HD_BENCH_SITE_ID ", '" FIVE_BASICS "',"
     " date ('" TODAY "', printf ('-%d days', x % 200)), 'finished', '2025-01-01T00:00:00Z',"
     " '2025-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 200)) || 'T08:00:00.000000Z' FROM n");
-  exec_or_die (db,
-    SERIES (0, 1999)
+  hd_bench_exec_or_die (db,
+    HD_BENCH_SERIES (0, 1999)
     "INSERT INTO inspection (id, belt_id, set_id, date, state, created, modified, finished)"
     " SELECT printf ('b%07d', x), printf ('belt-%04d', x), '" FIVE_ONES "',"
     " date ('" TODAY "', printf ('-%d days', x % 200)), 'finished', '2025-01-01T00:00:00Z',"
     " '2025-01-01T00:00:00Z', date ('" TODAY "', printf ('-%d days', x % 200)) || 'T08:00:00.000000Z' FROM n");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "INSERT INTO inspection_result (inspection_id, item_id, answer, modified)"
     " SELECT i.id, it.id, CASE (i.rowid * 7919 + it.position * 104729) % 31"
     "   WHEN 0 THEN 'not_met' WHEN 1 THEN 'partly' WHEN 3 THEN 'na' ELSE 'met' END,"
     "   '2025-01-01T00:00:00Z'"
     " FROM inspection i JOIN standard_item it ON it.set_id = i.set_id");
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "UPDATE inspection SET"
     " n_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'met'),"
     " n_partly = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'partly'),"
     " n_not_met = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'not_met'),"
     " n_na = (SELECT count(*) FROM inspection_result r WHERE r.inspection_id = inspection.id AND r.answer = 'na')");
   /* Tasks for the items not met: a third done (closed a week later), due after 30 days. */
-  exec_or_die (db,
+  hd_bench_exec_or_die (db,
     "INSERT INTO rectification (id, inspection_id, item_id, site_id, belt_id, list, description,"
     " due_date, state, closed_date, created, modified)"
     " SELECT i.id || '-' || r.item_id, i.id, r.item_id, i.site_id, i.belt_id, 'problem', '整改',"
@@ -150,7 +113,7 @@ generate (sqlite3 *db)
     " i.date || 'T09:00:00Z', i.date || 'T09:00:00Z'"
     " FROM inspection i JOIN inspection_result r ON r.inspection_id = i.id"
     " WHERE r.answer = 'not_met'");
-  exec_or_die (db, "COMMIT");
+  hd_bench_exec_or_die (db, "COMMIT");
 }
 
 static gint64
@@ -297,33 +260,6 @@ naive (sqlite3 *db,
   sqlite3_finalize (belt_overdue);
 }
 
-/* Thread CPU time: on a machine shared with other builds the wall clock says more about them. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (double) now.tv_sec * 1000.0 + (double) now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
 static void
 remove_tree (const char *path)
 {
@@ -396,13 +332,13 @@ main (int   argc,
         }
       one_by_one_ms[run] = (double) (g_get_monotonic_time () - all_start) / 1000.0;
       {
-        double cpu_start = cpu_ms ();
+        double cpu_start = hd_bench_cpu_ms ();
 
         start = g_get_monotonic_time ();
         if (!hd_store_evaluate_indicators (store, "r-city", &today, together, &error))
           g_error ("%s", error->message);
         all_ms[run] = (double) (g_get_monotonic_time () - start) / 1000.0;
-        all_cpu_ms[run] = cpu_ms () - cpu_start;
+        all_cpu_ms[run] = hd_bench_cpu_ms () - cpu_start;
       }
     }
   start = g_get_monotonic_time ();
@@ -412,16 +348,16 @@ main (int   argc,
   for (int k = 0; k < HD_N_COMPUTED_INDICATORS; k++)
     {
       fprintf (stderr, "# %-24s %10.2f  (%.1f ms)\n", hd_computed_indicator_to_string (k), ours[k],
-               median (per_key_ms[k], RUNS));
+               hd_bench_median (per_key_ms[k], RUNS));
       if (fabs (ours[k] - theirs[k]) > 1e-6 || fabs (together[k] - ours[k]) > 1e-6)
         g_error ("%s: %g, %g all at once, but %g the naive way", hd_computed_indicator_to_string (k),
                  ours[k], together[k], theirs[k]);
     }
   fprintf (stderr, "# one query per indicator, all 11: %.1f ms; all at once: %.1f ms of CPU\n",
-           median (one_by_one_ms, RUNS), median (all_cpu_ms, RUNS));
-  report ("all 11 computed indicators at once, 100k sites", median (all_ms, RUNS), "ms", "%.1f", FALSE, TARGET_ALL_MS);
+           hd_bench_median (one_by_one_ms, RUNS), hd_bench_median (all_cpu_ms, RUNS));
+  hd_bench_report ("all 11 computed indicators at once, 100k sites", hd_bench_median (all_ms, RUNS), "ms", "%.1f", FALSE, TARGET_ALL_MS);
   fprintf (stderr, "# naive per-site loop: %.0f ms\n", naive_ms);
-  report ("set-based vs naive per-site loop", median (all_ms, RUNS) / naive_ms, "x", "%.3f", FALSE,
+  hd_bench_report ("set-based vs naive per-site loop", hd_bench_median (all_ms, RUNS) / naive_ms, "x", "%.3f", FALSE,
           TARGET_VS_NAIVE);
 
   g_clear_object (&store);
@@ -429,5 +365,5 @@ main (int   argc,
     fprintf (stderr, "# kept %s\n", path);
   else
     remove_tree (dir);
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }
