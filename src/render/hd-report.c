@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "hd-figures.h"
 #include "hd-inspection.h"
@@ -168,15 +169,24 @@ fill_target (Arena               *arena,
 {
   double *targets = arena_new (arena, double, 3);
   HdChartPoint *points = arena_new (arena, HdChartPoint, progress->actuals->len);
+  int first = hd_plan_get_first_year (plan);
+  g_autofree char *start = g_strdup_printf ("%04d-01-01", first);
+  g_autofree char *end = g_strdup_printf ("%04d-12-31", first + 2);
+  guint n = 0;
 
   for (guint y = 0; y < 3; y++)
     targets[y] = progress->targets[y];
+  /* The chart spans the plan's years: values from before or after it are not drawn, so they
+   * are not handed over (the last one given is labelled). */
   for (guint i = 0; i < progress->actuals->len; i++)
     {
       HdIndicatorActual *actual = g_ptr_array_index (progress->actuals, i);
 
-      points[i].date = arena_str (arena, actual->date);
-      points[i].value = actual->value;
+      if (strcmp (actual->date, start) < 0 || strcmp (actual->date, end) > 0)
+        continue;
+      points[n].date = arena_str (arena, actual->date);
+      points[n].value = actual->value;
+      n++;
     }
   *target = (HdChartTarget) {
     .title = arena_str (arena, hd_indicator_get_name (progress->indicator)),
@@ -185,7 +195,7 @@ fill_target (Arena               *arena,
     .n_years = 3,
     .targets = targets,
     .actuals = points,
-    .n_actuals = progress->actuals->len,
+    .n_actuals = n,
     .today = arena_str (arena, today),
   };
 }
