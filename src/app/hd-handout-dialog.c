@@ -95,6 +95,43 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
+/* Says what is wrong with the folder the handout goes into, in words people act on. */
+static gboolean
+check_folder (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = folder != NULL ? g_file_get_parse_name (folder) : g_strdup ("/");
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (folder == NULL)
+    return TRUE;
+  info = g_file_query_info (folder, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder “%s” does not exist: choose another one"), name);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   _("“%s” is not a folder: choose another place"), name);
+      return FALSE;
+    }
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)
+      && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The folder “%s” is read-only: choose another one"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source,
@@ -108,14 +145,17 @@ export_thread (GTask        *task,
   g_autoptr(HdBasemap) basemap = NULL;
   g_autofree char *basemap_file = hd_basemap_find_file ();
 
-  /* GIO says clearly why a folder cannot be written; Cairo only that writing failed. */
+  if (!check_folder (file, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* GIO says why a file cannot be written; Cairo only that writing failed. */
   probe = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (probe == NULL || !g_output_stream_close (G_OUTPUT_STREAM (probe), cancellable, &error))
     {
-      g_autofree char *folder = g_path_get_dirname (job->path);
-
       g_task_return_new_error (task, error->domain, error->code,
-                               _("Cannot save the handout in “%s”: %s"), folder, error->message);
+                               _("Cannot save the handout: %s"), error->message);
       return;
     }
   if (basemap_file != NULL)
