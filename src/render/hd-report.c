@@ -739,8 +739,13 @@ fill_belts (HdReport           *self,
 
   if (!hd_store_compute_lights (store, date, &site_lights, &belt_lights, error))
     return FALSE;
-  /* Every open task at once, grouped by the site or belt it is about. */
-  tasks = hd_store_list_rectifications (store, NULL, date, error);
+  /* Every open task at once (of the plan's region unless belts were picked anywhere), grouped by
+   * the site or belt it is about. */
+  {
+    HdRectificationFilter filter = { filtered ? NULL : top, NULL, FALSE, FALSE };
+
+    tasks = hd_store_list_rectifications (store, &filter, date, error);
+  }
   if (tasks == NULL)
     return FALSE;
   for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (tasks)); i < n; i++)
