@@ -522,6 +522,8 @@ hd_report_chart_free (HdReportChart *chart)
 
 struct _HdReport {
   HdHandout        doc;
+  HdHandoutCheck  *unanswered;      /* the five ones' items, none answered: a belt never inspected */
+  guint            n_unanswered;
   HdChartDashboard dashboard;
   HdChartRegions   regions;
   HdChartActivity  activity;
@@ -586,7 +588,36 @@ fill_five_ones (HdReport      *self,
       out->n_five_ones = n_answers;
       return TRUE;
     }
+  /* Never inspected: the items are listed unanswered, so the page says so item by item. */
+  out->five_ones = self->unanswered;
+  out->n_five_ones = self->n_unanswered;
   return TRUE;
+}
+
+/* The current five ones' items, for belts without an inspection; none when the set is gone. */
+static void
+fill_unanswered (HdReport *self,
+                 HdStore  *store)
+{
+  g_autoptr(HdStandardSet) set = hd_store_find_standard_set (store, HD_STANDARD_FIVE_ONES, NULL);
+  g_autoptr(GListStore) items = NULL;
+  guint n;
+
+  if (set == NULL)
+    return;
+  items = hd_store_list_standard_items (store, hd_standard_set_get_id (set), NULL);
+  if (items == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  self->unanswered = arena_new (&self->arena, HdHandoutCheck, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HdStandardItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      self->unanswered[i] = (HdHandoutCheck) { arena_str (&self->arena, hd_standard_item_get_title (item)),
+                                               HD_ANSWER_NONE };
+    }
+  self->n_unanswered = n;
 }
 
 static gboolean
@@ -762,6 +793,7 @@ fill_belts (HdReport           *self,
       g_ptr_array_add (list, task);
     }
 
+  fill_unanswered (self, store);
   out = arena_new (&self->arena, HdHandoutBelt, chosen->len);
   for (guint i = 0; i < chosen->len; i++)
     if (!fill_belt (self, store, &out[i], &g_array_index (chosen, BeltEntry, i), date, day,
