@@ -352,6 +352,44 @@ test_export (Fixture       *fixture,
   g_assert_true (wait_until (is_gone, &dialog));
   only_cover = pdf_info_pages (path);
   g_assert_cmpstr (only_cover, ==, "1");
+
+  /* The belts only, without a district and without one belt of another. */
+  {
+    g_autoptr(HdReport) report = hd_report_new (fixture->store, hd_plan_view_get_plan_id (view), NULL, NULL, NULL,
+                                                &error);
+    const HdHandout *doc = hd_report_get_handout (report);
+    const char *left_district = doc->belts[0].district, *left_belt = NULL;
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    g_autofree char *text = NULL;
+    int status;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < doc->n_belts && left_belt == NULL; i++)
+      if (!g_str_equal (doc->belts[i].district, left_district))
+        left_belt = doc->belts[i].name;
+    g_assert_nonnull (left_belt);
+    dialog = hd_handout_dialog_new (GTK_WINDOW (fixture->window), fixture->store, hd_plan_view_get_plan_id (view),
+                                    &error);
+    g_object_add_weak_pointer (dialog, &dialog);
+    gtk_window_present (dialog);
+    hd_handout_dialog_set_section (dialog, HD_HANDOUT_ALL, FALSE);
+    hd_handout_dialog_set_section (dialog, HD_HANDOUT_BELTS, TRUE);
+    hd_handout_dialog_set_district (dialog, left_district, FALSE);
+    hd_handout_dialog_set_belt (dialog, left_belt, FALSE);
+    keep_window_shot (dialog, "handout-dialog-belts.png", NULL, 0);
+    hd_handout_dialog_export_to (dialog, file);
+    g_assert_true (wait_until (is_gone, &dialog));
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                  &text, NULL, &status, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < doc->n_belts; i++)
+      {
+        gboolean left_out = g_str_equal (doc->belts[i].district, left_district)
+                            || g_str_equal (doc->belts[i].name, left_belt);
+
+        g_assert_true ((strstr (text, doc->belts[i].name) == NULL) == left_out);
+      }
+  }
 }
 
 static void

@@ -32,7 +32,9 @@ struct _HdHandoutDialog
   char                 *title;
   GtkCheckButton       *section_checks[G_N_ELEMENTS (section_rows)];
   GPtrArray            *district_names;    /* char * */
-  GPtrArray            *district_checks;   /* GtkCheckButton *, parallel */
+  GPtrArray            *district_rows;     /* AdwExpanderRow *, parallel: enabled = included */
+  GPtrArray            *belt_names;        /* char * */
+  GPtrArray            *belt_checks;       /* GtkCheckButton *, parallel */
   guint                 progress_id;
   gboolean              busy;
   char                 *status;
@@ -83,6 +85,7 @@ typedef struct {
   const HdHandout  *doc;
   HdHandoutOptions  opts;
   GStrv             districts;
+  GStrv             belts;
   char             *path;
   guint             n_pages;
 } ExportJob;
@@ -91,6 +94,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_strfreev (job->districts);
+  g_strfreev (job->belts);
   g_free (job->path);
   g_free (job);
 }
@@ -226,6 +230,7 @@ hd_handout_dialog_export_to (HdHandoutDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GStrvBuilder) districts = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) belts = g_strv_builder_new ();
   ExportJob *job;
 
   g_return_if_fail (HD_IS_HANDOUT_DIALOG (self));
@@ -239,17 +244,22 @@ hd_handout_dialog_export_to (HdHandoutDialog *self,
       return;
     }
   for (guint i = 0; i < self->district_names->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->district_checks, i)))
+    if (adw_expander_row_get_enable_expansion (g_ptr_array_index (self->district_rows, i)))
       g_strv_builder_add (districts, g_ptr_array_index (self->district_names, i));
+  for (guint i = 0; i < self->belt_names->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->belt_checks, i)))
+      g_strv_builder_add (belts, g_ptr_array_index (self->belt_names, i));
 
   job = g_new0 (ExportJob, 1);
   job->doc = hd_report_get_handout (self->report);
   job->path = g_file_get_path (file);
   job->districts = g_strv_builder_end (districts);
+  job->belts = g_strv_builder_end (belts);
   job->opts.paper = adw_combo_row_get_selected (self->paper_row) == 1 ? HD_HANDOUT_A3 : HD_HANDOUT_A4;
   job->opts.landscape = gtk_switch_get_active (self->landscape_switch);
   job->opts.sections = chosen_sections (self);
   job->opts.districts = (const char *const *) job->districts;
+  job->opts.belts = (const char *const *) job->belts;
 
   set_busy (self, TRUE);
   show_status (self, NULL, FALSE, FALSE);
@@ -334,6 +344,7 @@ add_check_row (AdwPreferencesGroup *group,
   return GTK_CHECK_BUTTON (check);
 }
 
+/* A row per district that can be left out (its switch), opening on a check per belt. */
 static void
 fill_districts (HdHandoutDialog *self)
 {
@@ -342,22 +353,38 @@ fill_districts (HdHandoutDialog *self)
   for (guint i = 0; i < doc->n_belts; i++)
     {
       const char *district = doc->belts[i].district;
-      g_autoptr(GString) belts = NULL;
+      g_autofree char *count = NULL;
+      GtkWidget *row;
       guint n = 0;
 
       if (g_ptr_array_find_with_equal_func (self->district_names, district, g_str_equal, NULL))
         continue;
-      belts = g_string_new (NULL);
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), district);
+      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), TRUE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
       for (guint j = i; j < doc->n_belts; j++)
         if (g_str_equal (doc->belts[j].district, district))
           {
-            if (n++ > 0)
-              /* Translators: between belt names in a list */
-              g_string_append (belts, _(", "));
-            g_string_append (belts, doc->belts[j].name);
+            GtkWidget *belt_row = adw_action_row_new ();
+            GtkWidget *check = gtk_check_button_new ();
+
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (belt_row), doc->belts[j].name);
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+            gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+            adw_action_row_add_prefix (ADW_ACTION_ROW (belt_row), check);
+            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (belt_row), check);
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), belt_row);
+            g_ptr_array_add (self->belt_names, g_strdup (doc->belts[j].name));
+            g_ptr_array_add (self->belt_checks, check);
+            n++;
           }
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u belt", "%u belts", n), n);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), count);
+      adw_preferences_group_add (self->districts_group, row);
       g_ptr_array_add (self->district_names, g_strdup (district));
-      g_ptr_array_add (self->district_checks, add_check_row (self->districts_group, district, belts->str));
+      g_ptr_array_add (self->district_rows, row);
     }
   if (doc->n_belts == 0)
     adw_preferences_group_set_description (self->districts_group, _("The plan’s region has no belts yet"));
@@ -392,7 +419,20 @@ hd_handout_dialog_set_district (HdHandoutDialog *self,
   g_return_if_fail (HD_IS_HANDOUT_DIALOG (self));
 
   if (g_ptr_array_find_with_equal_func (self->district_names, district, g_str_equal, &index))
-    gtk_check_button_set_active (g_ptr_array_index (self->district_checks, index), active);
+    adw_expander_row_set_enable_expansion (g_ptr_array_index (self->district_rows, index), active);
+}
+
+void
+hd_handout_dialog_set_belt (HdHandoutDialog *self,
+                            const char      *belt,
+                            gboolean         active)
+{
+  guint index;
+
+  g_return_if_fail (HD_IS_HANDOUT_DIALOG (self));
+
+  if (g_ptr_array_find_with_equal_func (self->belt_names, belt, g_str_equal, &index))
+    gtk_check_button_set_active (g_ptr_array_index (self->belt_checks, index), active);
 }
 
 static void
@@ -412,7 +452,9 @@ hd_handout_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->report, hd_report_free);
   g_clear_pointer (&self->district_names, g_ptr_array_unref);
-  g_clear_pointer (&self->district_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->district_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->belt_names, g_ptr_array_unref);
+  g_clear_pointer (&self->belt_checks, g_ptr_array_unref);
   g_free (self->title);
   g_free (self->status);
   G_OBJECT_CLASS (hd_handout_dialog_parent_class)->finalize (object);
@@ -447,7 +489,9 @@ hd_handout_dialog_init (HdHandoutDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->district_names = g_ptr_array_new_with_free_func (g_free);
-  self->district_checks = g_ptr_array_new ();
+  self->district_rows = g_ptr_array_new ();
+  self->belt_names = g_ptr_array_new_with_free_func (g_free);
+  self->belt_checks = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (section_rows); i++)
     self->section_checks[i] = add_check_row (self->sections_group, _(section_rows[i].label), NULL);
 }

@@ -32,12 +32,15 @@ void             hd_handout_dialog_export_to    (HdHandoutDialog  *self,
                                                  GFile            *file);
 /* (transfer none) (nullable): the error or progress shown, NULL when none. */
 const char      *hd_handout_dialog_get_status   (HdHandoutDialog  *self);
-/* Checks or unchecks the row of a section or a district (by name), as a click does. */
+/* Checks or unchecks the row of a section, a district or a belt (by name), as a click does. */
 void             hd_handout_dialog_set_section  (HdHandoutDialog  *self,
                                                  HdHandoutSections section,
                                                  gboolean          active);
 void             hd_handout_dialog_set_district (HdHandoutDialog  *self,
                                                  const char       *district,
+                                                 gboolean          active);
+void             hd_handout_dialog_set_belt     (HdHandoutDialog  *self,
+                                                 const char       *belt,
                                                  gboolean          active);
 
 /**
