@@ -29,6 +29,10 @@ struct _HdPlanCharts
   char        *plan_id;
   GPtrArray   *picker_belts;   /* belt ids behind the picker's items 1…; item 0 is the region */
   gboolean     filling_picker;
+  guint        dirty;          /* HdChangeKind flags not shown yet */
+  guint        n_refreshes;
+  guint        last_refreshed; /* 1 << HdChartKind of the charts the last refresh redrew */
+  guint        idle_id;
 
   GtkWidget   *box;
   HdChartView *dashboard_view;
@@ -193,9 +197,9 @@ fill_picker (HdPlanCharts *self)
   guint picked = 0;
 
   g_ptr_array_set_size (self->picker_belts, 0);
-  /* Translators: the heatmap picker's first item; %s is a region */
   if (region != NULL)
     {
+      /* Translators: the heatmap picker's first item; %s is a region */
       g_autofree char *label = g_strdup_printf (_("All of %s"), hd_region_get_name (region));
 
       gtk_string_list_append (items, label);
@@ -243,24 +247,65 @@ refresh (HdPlanCharts *self,
   gtk_widget_set_visible (self->box, current_plan (self) != NULL);
   if (current_plan (self) == NULL)
     return;
+  self->n_refreshes++;
+  self->last_refreshed = 0;
   if (kinds & PLAN_KINDS)
-    refresh_plan_charts (self);
+    {
+      refresh_plan_charts (self);
+      self->last_refreshed |= 1 << HD_CHART_DASHBOARD | 1 << HD_CHART_TARGET;
+    }
   if (kinds & REGIONS_KINDS)
-    refresh_regions (self);
+    {
+      refresh_regions (self);
+      self->last_refreshed |= 1 << HD_CHART_REGIONS;
+    }
   if (kinds & PICKER_KINDS)
     fill_picker (self);
   if (kinds & HEATMAP_KINDS)
-    refresh_heatmap (self);
+    {
+      refresh_heatmap (self);
+      self->last_refreshed |= 1 << HD_CHART_HEATMAP;
+    }
   if (kinds & ACTIVITY_KINDS)
-    refresh_activity (self);
+    {
+      refresh_activity (self);
+      self->last_refreshed |= 1 << HD_CHART_ACTIVITY;
+    }
 }
 
+static gboolean
+refresh_idle (gpointer data)
+{
+  HdPlanCharts *self = data;
+  guint kinds = self->dirty;
+
+  self->idle_id = 0;
+  self->dirty = 0;
+  refresh (self, kinds);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes come in bursts (an inspection saves every answer) and the figures behind the charts
+ * take a while on a big workspace: they are redrawn once the burst is over, and only while the
+ * page is shown. */
 static void
 on_store_changed (HdPlanCharts *self,
                   guint         kinds,
                   GStrv         ids)
 {
-  refresh (self, kinds);
+  self->dirty |= kinds;
+  if (self->idle_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle, self, NULL);
+}
+
+static void
+hd_plan_charts_map (GtkWidget *widget)
+{
+  HdPlanCharts *self = HD_PLAN_CHARTS (widget);
+
+  GTK_WIDGET_CLASS (hd_plan_charts_parent_class)->map (widget);
+  if (self->dirty != 0 && self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_idle, self, NULL);
 }
 
 void
@@ -279,6 +324,8 @@ hd_plan_charts_set_plan (HdPlanCharts *self,
       gtk_drop_down_set_selected (self->heatmap_picker, 0);
       self->filling_picker = FALSE;
     }
+  self->dirty = 0;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   refresh (self, G_MAXUINT);
 }
 
@@ -297,6 +344,17 @@ hd_plan_charts_list_views (HdPlanCharts *self)
   g_ptr_array_add (views, self->heatmap_view);
   g_ptr_array_add (views, self->activity_view);
   return views;
+}
+
+guint
+hd_plan_charts_get_refreshes (HdPlanCharts *self,
+                              guint        *last_kinds)
+{
+  g_return_val_if_fail (HD_IS_PLAN_CHARTS (self), 0);
+
+  if (last_kinds != NULL)
+    *last_kinds = self->last_refreshed;
+  return self->n_refreshes;
 }
 
 GtkDropDown *
@@ -324,6 +382,7 @@ hd_plan_charts_dispose (GObject *object)
 {
   HdPlanCharts *self = HD_PLAN_CHARTS (object);
 
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HD_TYPE_PLAN_CHARTS);
   g_clear_object (&self->store);
   g_clear_pointer (&self->plan_id, g_free);
@@ -379,6 +438,7 @@ hd_plan_charts_class_init (HdPlanChartsClass *klass)
   object_class->dispose = hd_plan_charts_dispose;
   object_class->get_property = hd_plan_charts_get_property;
   object_class->set_property = hd_plan_charts_set_property;
+  widget_class->map = hd_plan_charts_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, HD_TYPE_STORE,
