@@ -494,6 +494,9 @@ hd_handout_dialog_init (HdHandoutDialog *self)
   self->belt_checks = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (section_rows); i++)
     self->section_checks[i] = add_check_row (self->sections_group, _(section_rows[i].label), NULL);
+  /* The belts to print only matter when their pages are. */
+  g_object_bind_property (self->section_checks[G_N_ELEMENTS (section_rows) - 1], "active",
+                          self->districts_group, "sensitive", G_BINDING_SYNC_CREATE);
 }
 
 HdHandoutDialog *
