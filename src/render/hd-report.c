@@ -658,7 +658,12 @@ fill_belt (HdReport      *self,
       GPtrArray *site_tasks = g_hash_table_lookup (tasks_by_subject, route[i]);
 
       if (site == NULL)
-        continue;
+        {
+          /* Gone since the route was read (another process): a row that says so. */
+          sites[i] = (HdHandoutSite) { arena_str (&self->arena, _("(deleted site)")), NULL, NAN, NAN,
+                                       HD_LIGHT_GREY, NULL };
+          continue;
+        }
       sites[i] = (HdHandoutSite) {
         .name = arena_str (&self->arena, hd_site_get_name (site)),
         .kind = arena_str (&self->arena, hd_site_kind_label (hd_site_get_kind (site))),
