@@ -447,6 +447,15 @@ test_print (Fixture       *fixture,
   printed = pdf_info_pages (path);
   expected = pdf_info_pages (direct);
   g_assert_cmpstr (printed, ==, expected);
+  /* With HONGDAI_TEST_SHOTS=DIR set, the printed PDF is left there to look at. */
+  if (g_getenv ("HONGDAI_TEST_SHOTS") != NULL && *g_getenv ("HONGDAI_TEST_SHOTS") != '\0')
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("HONGDAI_TEST_SHOTS"), "printed-handout.pdf", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (path);
+      g_autoptr(GFile) to = g_file_new_for_path (keep);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+    }
 }
 
 int
