@@ -447,6 +447,21 @@ test_print (Fixture       *fixture,
   printed = pdf_info_pages (path);
   expected = pdf_info_pages (direct);
   g_assert_cmpstr (printed, ==, expected);
+  /* The sections chosen on the dialog's tab: the cover and the contents only. */
+  {
+    g_autoptr(GtkPrintOperation) some = hd_handout_print_operation_new (fixture->store, hd_plan_get_id (plan), &error);
+    g_autofree char *short_path = g_build_filename (fixture->dir, "printed-short.pdf", NULL);
+    g_autofree char *short_pages = NULL;
+
+    g_assert_no_error (error);
+    hd_handout_print_operation_set_sections (some, HD_HANDOUT_COVER | HD_HANDOUT_CONTENTS);
+    gtk_print_operation_set_export_filename (some, short_path);
+    g_assert_cmpint (gtk_print_operation_run (some, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                     GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    short_pages = pdf_info_pages (short_path);
+    g_assert_cmpstr (short_pages, ==, "2");
+  }
   /* With HONGDAI_TEST_SHOTS=DIR set, the printed PDF is left there to look at. */
   if (g_getenv ("HONGDAI_TEST_SHOTS") != NULL && *g_getenv ("HONGDAI_TEST_SHOTS") != '\0')
     {

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hd-handout-dialog"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hd-application.h"
 #include "hd-basemap.h"
@@ -524,9 +525,11 @@ hd_handout_dialog_new (GtkWindow   *parent,
 /* Printing                                                                                   */
 
 typedef struct {
-  HdReport  *report;
-  GPtrArray *pages;   /* cairo_surface_t, recorded for the chosen page setup */
-  double     width, height;
+  HdReport          *report;
+  GPtrArray         *pages;   /* cairo_surface_t, recorded for the chosen page setup */
+  double             width, height;
+  HdHandoutSections  sections;
+  GtkCheckButton    *checks[G_N_ELEMENTS (section_rows)];   /* the dialog's "Handout" tab */
 } PrintJob;
 
 static void
@@ -547,7 +550,7 @@ on_begin_print (GtkPrintOperation *operation,
   GtkPageOrientation orientation = gtk_page_setup_get_orientation (setup);
   g_autoptr(HdBasemap) basemap = NULL;
   g_autofree char *basemap_file = hd_basemap_find_file ();
-  HdHandoutOptions opts = { HD_HANDOUT_A4, FALSE, HD_HANDOUT_ALL, NULL, NULL, NULL };
+  HdHandoutOptions opts = { HD_HANDOUT_A4, FALSE, job->sections, NULL, NULL, NULL };
 
   /* A3 when the paper holds it, else the A4 layout scaled to the paper. */
   if (gtk_paper_size_get_width (paper, GTK_UNIT_MM) >= 290 && gtk_paper_size_get_height (paper, GTK_UNIT_MM) >= 410)
@@ -585,6 +588,53 @@ on_draw_handout_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* The print dialog's "Handout" tab: which sections. */
+static GObject *
+on_create_custom_widget (GtkPrintOperation *operation,
+                         PrintJob          *job)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (section_rows); i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (_(section_rows[i].label));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (job->sections & section_rows[i].section) != 0);
+      gtk_box_append (GTK_BOX (box), check);
+      job->checks[i] = GTK_CHECK_BUTTON (check);
+    }
+  return G_OBJECT (box);
+}
+
+static void
+on_custom_widget_apply (GtkPrintOperation *operation,
+                        GtkWidget         *widget,
+                        PrintJob          *job)
+{
+  HdHandoutSections sections = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_rows); i++)
+    if (job->checks[i] != NULL && gtk_check_button_get_active (job->checks[i]))
+      sections |= section_rows[i].section;
+  /* Nothing ticked prints everything rather than nothing. */
+  job->sections = sections != 0 ? sections : HD_HANDOUT_ALL;
+  memset (job->checks, 0, sizeof job->checks);
+}
+
+void
+hd_handout_print_operation_set_sections (GtkPrintOperation *operation,
+                                         HdHandoutSections  sections)
+{
+  PrintJob *job = g_object_get_data (G_OBJECT (operation), "hd-print-job");
+
+  g_return_if_fail (job != NULL);
+  job->sections = sections != 0 ? sections : HD_HANDOUT_ALL;
+}
+
 GtkPrintOperation *
 hd_handout_print_operation_new (HdStore     *store,
                                 const char  *plan_id,
@@ -603,6 +653,7 @@ hd_handout_print_operation_new (HdStore     *store,
     return NULL;
   job = g_new0 (PrintJob, 1);
   job->report = report;
+  job->sections = HD_HANDOUT_ALL;
 
   operation = gtk_print_operation_new ();
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
@@ -614,5 +665,8 @@ hd_handout_print_operation_new (HdStore     *store,
   g_object_set_data_full (G_OBJECT (operation), "hd-print-job", job, (GDestroyNotify) print_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_handout_page), job);
+  gtk_print_operation_set_custom_tab_label (operation, _("Handout"));
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
   return operation;
 }

@@ -46,15 +46,19 @@ void             hd_handout_dialog_set_belt     (HdHandoutDialog  *self,
 /**
  * hd_handout_print_operation_new:
  *
- * A print operation for a plan's handout (every section and belt): the pages are laid out for
- * the paper and orientation of the print dialog's page setup (A3 when the paper is A3 or larger,
- * else A4), drawn by the same code as the PDF, so the preview shows the handout. Run it with
- * GTK_PRINT_OPERATION_ACTION_EXPORT and "export-filename" to write a PDF.
+ * A print operation for a plan's handout (every belt; the sections are chosen on the dialog's
+ * "Handout" tab): the pages are laid out for the paper and orientation of the print dialog's page
+ * setup (A3 when the paper is A3 or larger, else A4), drawn by the same code as the PDF, so the
+ * preview shows the handout. Run it with GTK_PRINT_OPERATION_ACTION_EXPORT and "export-filename"
+ * to write a PDF.
  *
  * Returns: (transfer full) (nullable): the operation, or %NULL with @error set (unknown plan)
  */
 GtkPrintOperation *hd_handout_print_operation_new (HdStore     *store,
                                                    const char  *plan_id,
                                                    GError     **error);
+/* Which sections it prints (what the "Handout" tab sets; 0: all). */
+void               hd_handout_print_operation_set_sections (GtkPrintOperation *operation,
+                                                            HdHandoutSections  sections);
 
 G_END_DECLS
