@@ -296,6 +296,47 @@ test_handout_options (void)
   plan_free (plan);
 }
 
+/* The pages recorded for printing are the PDF's pages: as many, the same size, each with ink on
+ * it and the footer's rule at the same place. */
+static void
+test_handout_record (void)
+{
+  Plan *plan = plan_new ();
+  char *dir = hd_test_dir_new ();
+  g_autofree char *path = output_path (dir, "handout-record.pdf");
+  HdHandoutOptions opts = { HD_HANDOUT_A4, TRUE, 0, NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  guint n_pages = 0;
+  double width = 0, height = 0;
+
+  g_assert_true (hd_handout_write_pdf (&plan->doc, &opts, path, &n_pages, &error));
+  g_assert_no_error (error);
+  pages = hd_handout_record_pages (&plan->doc, &opts, &width, &height);
+  g_assert_cmpuint (pages->len, ==, n_pages);
+  /* Landscape A4. */
+  g_assert_cmpfloat_with_epsilon (width, 841.890, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 595.276, 0.01);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      cairo_surface_t *page = g_ptr_array_index (pages, i);
+      double x, y, w, h;
+
+      g_assert_cmpint (cairo_surface_status (page), ==, CAIRO_STATUS_SUCCESS);
+      cairo_recording_surface_ink_extents (page, &x, &y, &w, &h);
+      /* Something on the page, all of it on the paper, down to the footer. */
+      g_assert_cmpfloat (w, >, 0);
+      g_assert_cmpfloat (x, >=, -0.5);
+      g_assert_cmpfloat (y, >=, -0.5);
+      g_assert_cmpfloat (x + w, <=, width + 0.5);
+      g_assert_cmpfloat (y + h, <=, height + 0.5);
+      g_assert_cmpfloat (y + h, >, height * 0.8);
+    }
+
+  hd_test_dir_free (dir);
+  plan_free (plan);
+}
+
 /* Almost nothing to print: a cover, the contents and a belt without sites still make a
  * handout, and the belt page says why its map is empty. */
 static void
@@ -336,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/handout/full", test_handout_full);
   g_test_add_func ("/handout/options", test_handout_options);
   g_test_add_func ("/handout/sparse", test_handout_sparse);
+  g_test_add_func ("/handout/record", test_handout_record);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
 #include <math.h>
 
 #include "hd-application.h"
+#include "hd-handout-dialog.h"
 #include "hd-inspection.h"
+#include "hd-plan-charts.h"
 #include "hd-plan-progress.h"
 #include "hd-plan-view.h"
 
@@ -25,6 +27,7 @@ struct _HdPlanView
   GtkLabel   *indicators_heading;
   GtkListBox *indicator_list;
   GtkBox     *charts_box;
+  HdPlanCharts *charts;
 };
 
 G_DEFINE_FINAL_TYPE (HdPlanView, hd_plan_view, GTK_TYPE_WIDGET)
@@ -221,6 +224,8 @@ refresh (HdPlanView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.snapshot", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print-handout", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-handout", plan != NULL);
   if (plan == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -286,6 +291,7 @@ hd_plan_view_set_plan (HdPlanView *self,
   g_free (self->plan_id);
   self->plan_id = g_strdup (plan_id);
   refresh (self);
+  hd_plan_charts_set_plan (self->charts, plan_id);
   return TRUE;
 }
 
@@ -522,6 +528,75 @@ record_value_action (GtkWidget  *widget,
 }
 
 static void
+export_handout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HdPlanView *self = HD_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  HdHandoutDialog *dialog;
+
+  if (self->plan_id == NULL)
+    return;
+  dialog = hd_handout_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->plan_id, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Cannot Export the Handout"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               HdPlanView              *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_error (self, _("Cannot Print the Handout"), error);
+    }
+  g_object_unref (operation);
+}
+
+static void
+print_handout_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HdPlanView *self = HD_PLAN_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult result;
+
+  if (self->plan_id == NULL)
+    return;
+  operation = hd_handout_print_operation_new (self->store, self->plan_id, &error);
+  if (operation == NULL)
+    {
+      show_error (self, _("Cannot Print the Handout"), error);
+      return;
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  /* Not run asynchronously after all (no dialog, an error): "done" is not emitted. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+        show_error (self, _("Cannot Print the Handout"), error);
+      g_object_unref (operation);
+    }
+}
+
+static void
 hd_plan_view_constructed (GObject *object)
 {
   HdPlanView *self = HD_PLAN_VIEW (object);
@@ -530,6 +605,8 @@ hd_plan_view_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  self->charts = HD_PLAN_CHARTS (hd_plan_charts_new (self->store));
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->charts));
   refresh (self);
 }
 
@@ -617,6 +694,9 @@ hd_plan_view_class_init (HdPlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.record-value", "s", record_value_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "plan.snapshot", NULL);
+  gtk_widget_class_install_action (widget_class, "plan.print-handout", NULL, print_handout_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-handout", NULL, export_handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "plan.print-handout", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hdplanview");

@@ -13,6 +13,7 @@
 #include "hd-geojson.h"
 #include "hd-inspection.h"
 #include "hd-plan-progress.h"
+#include "hd-report.h"
 #include "hd-store.h"
 
 #define EXIT_USAGE 2
@@ -1689,6 +1690,197 @@ cmd_plan (const char  *db_path,
 
 /* ---------------------------------------------------------------------------------------- */
 
+static gboolean
+parse_date_option (GOptionContext *context,
+                   const char     *text,
+                   GDate          *date,
+                   int            *status)
+{
+  g_date_clear (date, 1);
+  if (text != NULL && !hd_date_parse (text, date))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"), text);
+
+      *status = usage_error (context, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_report (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *plan_id = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *sections_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_auto(GStrv) belt_ids = NULL;
+  g_auto(GStrv) region_ids = NULL;
+  gboolean landscape = FALSE;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_id, N_("The plan (required)"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required)"), N_("FILE.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size: a4 (default) or a3"), N_("SIZE") },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, N_("Landscape pages"), NULL },
+    { "sections", 0, 0, G_OPTION_ARG_STRING, &sections_text,
+      N_("Only these sections: cover,toc,dashboard,indicators,regions,belts"), N_("LIST") },
+    { "belt", 0, 0, G_OPTION_ARG_STRING_ARRAY, &belt_ids, N_("Only this belt (repeatable)"), N_("ID") },
+    { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, &region_ids, N_("Only the belts of this region (repeatable)"), N_("ID") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The handout’s date (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(HdReport) report = NULL;
+  g_autoptr(HdBasemap) basemap = NULL;
+  g_autofree char *basemap_file = NULL;
+  g_autoptr(GError) error = NULL;
+  HdHandoutOptions opts = { HD_HANDOUT_A4, FALSE, HD_HANDOUT_ALL, NULL, NULL, NULL };
+  guint n_pages = 0;
+  GDate date;
+  int status;
+
+  g_option_context_set_summary (context, _("Write a plan’s handout as a PDF: cover, contents, progress dashboard, "
+                                           "a chart per indicator, the districts and a page per belt."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("report takes no arguments besides its options"));
+  if (plan_id == NULL)
+    return usage_error (context, _("report needs --plan ID"));
+  if (output == NULL)
+    return usage_error (context, _("report needs -o FILE.pdf"));
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".PDF"))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” does not end in .pdf: the handout is a PDF"), output);
+
+      return usage_error (context, message);
+    }
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a3") == 0)
+    opts.paper = HD_HANDOUT_A3;
+  else if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s” (a4 or a3)"), paper);
+
+      return usage_error (context, message);
+    }
+  opts.landscape = landscape;
+  if (sections_text != NULL)
+    {
+      opts.sections = hd_report_parse_sections (sections_text, &error);
+      if (opts.sections == 0)
+        return usage_error (context, error->message);
+    }
+  if (!parse_date_option (context, date_text, &date, &status))
+    return status;
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  if (!g_date_valid (&date))
+    date = hd_store_get_today (store);
+  report = hd_report_new (store, plan_id, &date, (const char *const *) region_ids,
+                          (const char *const *) belt_ids, &error);
+  if (report == NULL)
+    {
+      print_error (error->message);
+      return 1;
+    }
+  /* The belt maps draw on the bundled base map when there is one; without it they say so. */
+  basemap_file = hd_basemap_find_file ();
+  if (basemap_file != NULL)
+    basemap = hd_basemap_new_from_file (basemap_file, NULL);
+  opts.basemap = basemap;
+  if (!hd_handout_write_pdf (hd_report_get_handout (report), &opts, output, &n_pages, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s: %u page\n", "Wrote %s: %u pages\n", n_pages), output, n_pages);
+  return 0;
+}
+
+static int
+cmd_chart (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *date_text = NULL;
+  HdReportQuery query = { NULL };
+  g_autofree char *plan_id = NULL, *indicator_id = NULL, *region_id = NULL, *belt_id = NULL;
+  int width = 800, height = 400;
+  gboolean dark = FALSE;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .png, .svg or .pdf (required)"), N_("FILE") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_id, N_("The plan (target, dashboard; else its region)"), N_("ID") },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator_id, N_("target: the indicator (default: the plan’s first)"), N_("ID") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_id, N_("regions, heatmap, activity: a region"), N_("ID") },
+    { "belt", 0, 0, G_OPTION_ARG_STRING, &belt_id, N_("heatmap, activity: a belt"), N_("ID") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (default 800)"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (PNG) or points (default 400)"), N_("N") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark colours"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_("The day (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("target|dashboard|regions|heatmap|activity");
+  g_autoptr(HdStore) store = NULL;
+  g_autoptr(HdReportChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  HdChartKind kind;
+  GDate date;
+  int status;
+
+  g_option_context_set_summary (context, _("Draw one chart into a PNG, SVG or PDF file. target: an indicator’s "
+                                           "targets and actuals; dashboard: a plan’s indicators; regions: sites per "
+                                           "district by light; heatmap: six haves per site of a belt or region; "
+                                           "activity: inspections per month."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse_command_options (context, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2 || !hd_report_chart_kind_from_string (argv[1], &kind))
+    return usage_error (context, _("chart needs one of: target, dashboard, regions, heatmap, activity"));
+  if (output == NULL)
+    return usage_error (context, _("chart needs -o FILE"));
+  {
+    g_autofree char *lower = g_ascii_strdown (output, -1);
+
+    if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
+      {
+        g_autofree char *message = g_strdup_printf (_("“%s” does not end in .png, .svg or .pdf"), output);
+
+        return usage_error (context, message);
+      }
+  }
+  if (width < 50 || height < 50 || width > 20000 || height > 20000)
+    return usage_error (context, _("--width and --height must be between 50 and 20000"));
+  if (belt_id != NULL && region_id != NULL)
+    return usage_error (context, _("give --belt or --region, not both"));
+  if (!parse_date_option (context, date_text, &date, &status))
+    return status;
+
+  store = open_store (db_path);
+  if (store == NULL)
+    return 1;
+  if (!g_date_valid (&date))
+    date = hd_store_get_today (store);
+  query = (HdReportQuery) { plan_id, indicator_id, region_id, belt_id };
+  chart = hd_report_chart_new (store, kind, &query, &date, &error);
+  if (chart == NULL
+      || !hd_chart_write_file (kind, &chart->data, width, height, hd_chart_style_get (dark), output, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
 static const Command commands[] = {
   { "init", "[--sample]", N_("Create or upgrade a workspace"), cmd_init },
   { "import", "FILE… [--dry-run]", N_("Import GeoJSON files in one transaction"), cmd_import },
@@ -1701,6 +1893,8 @@ static const Command commands[] = {
   { "standards", "list [--json] | import FILE | export CODE", N_("Standard sets: list, import, export"), cmd_standards },
   { "plan", "show ID | snapshot [ID|--all|--monthly]", N_("A plan’s progress; snapshots of its indicators"), cmd_plan },
   { "figures", "regions|matrix|activity [--region ID|--belt ID] [--json]", N_("The figures behind the charts"), cmd_figures },
+  { "report", "--plan ID -o FILE.pdf [--paper a3] [--landscape] …", N_("A plan’s handout as a PDF"), cmd_report },
+  { "chart", "NAME -o FILE.{png,svg,pdf} [--plan ID] …", N_("One chart as PNG, SVG or PDF"), cmd_chart },
 };
 
 static char *

@@ -568,12 +568,20 @@ hatch_pattern (HdChartCtx *ctx,
 {
   cairo_surface_t *tile;
   cairo_t *cr;
+  /* Cairo 1.16's SVG surface never frees a similar surface used as a pattern: an SVG gets an
+   * image tile at 4× instead (sharp enough at any zoom a chart is read at). */
+  gboolean svg = cairo_surface_get_type (cairo_get_target (ctx->cr)) == CAIRO_SURFACE_TYPE_SVG;
+  double scale = svg ? 4 : 1;
 
   if (ctx->hatch[fill][light_lines] != NULL)
     return ctx->hatch[fill][light_lines];
 
-  tile = cairo_surface_create_similar (cairo_get_target (ctx->cr), CAIRO_CONTENT_COLOR_ALPHA, 10, 10);
+  if (svg)
+    tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (10 * scale), (int) (10 * scale));
+  else
+    tile = cairo_surface_create_similar (cairo_get_target (ctx->cr), CAIRO_CONTENT_COLOR_ALPHA, 10, 10);
   cr = cairo_create (tile);
+  cairo_scale (cr, scale, scale);
   if (light_lines)
     cairo_set_source_rgba (cr, 1, 1, 1, 0.65);
   else
@@ -604,6 +612,13 @@ hatch_pattern (HdChartCtx *ctx,
   cairo_destroy (cr);
   ctx->hatch[fill][light_lines] = cairo_pattern_create_for_surface (tile);
   cairo_pattern_set_extend (ctx->hatch[fill][light_lines], CAIRO_EXTEND_REPEAT);
+  if (svg)
+    {
+      cairo_matrix_t matrix;
+
+      cairo_matrix_init_scale (&matrix, scale, scale);
+      cairo_pattern_set_matrix (ctx->hatch[fill][light_lines], &matrix);
+    }
   cairo_surface_destroy (tile);
   return ctx->hatch[fill][light_lines];
 }

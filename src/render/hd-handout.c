@@ -43,6 +43,7 @@ typedef struct {
   guint                   total;       /* known in the second pass */
   GArray                 *toc;         /* TocEntry */
   guint                   toc_pages;
+  GPtrArray              *pages;       /* recording surfaces, one per page, when recording */
 } Run;
 
 static void
@@ -145,13 +146,24 @@ finish_page (Run *run)
   text_at (run, footer, run->margin, run->height - run->margin - 4 * MM, content_width (run), 8, FALSE, 1,
            PANGO_ALIGN_RIGHT, &muted, FALSE);
   cairo_restore (run->cr);
-  cairo_show_page (run->cr);
+  if (run->pages == NULL)
+    cairo_show_page (run->cr);
 }
 
 static void
 new_page (Run *run)
 {
   finish_page (run);
+  /* Recording: every page after the first gets its own surface. */
+  if (run->pages != NULL && run->page > 0)
+    {
+      cairo_rectangle_t extents = { 0, 0, run->width, run->height };
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      g_ptr_array_add (run->pages, surface);
+      cairo_destroy (run->cr);
+      run->cr = cairo_create (surface);
+    }
   run->page++;
   run->y = run->margin;
 }
@@ -873,6 +885,88 @@ run_clear (Run *run)
   g_clear_pointer (&run->toc, g_array_unref);
 }
 
+static void
+page_size (const HdHandoutOptions *opts,
+           double                 *width,
+           double                 *height)
+{
+  *width = 595.276;
+  *height = 841.890;
+  if (opts->paper == HD_HANDOUT_A3)
+    {
+      *width = 841.890;
+      *height = 1190.551;
+    }
+  if (opts->landscape)
+    {
+      double t = *width;
+
+      *width = *height;
+      *height = t;
+    }
+}
+
+/* Pass one: where everything lands. Text is measured exactly as in pass two (same font
+ * options); charts and maps have fixed sizes, so they are not drawn. @dry is cleared by the
+ * caller (run_clear) and its surface destroyed. */
+static cairo_surface_t *
+measure (Run                    *dry,
+         const HdHandout        *doc,
+         const HdHandoutOptions *opts,
+         double                  width,
+         double                  height)
+{
+  HdHandoutSections sections = opts->sections != 0 ? opts->sections : HD_HANDOUT_ALL;
+  cairo_surface_t *dry_surface = cairo_pdf_surface_create_for_stream (discard, NULL, width, height);
+
+  run_init (dry, doc, opts, dry_surface, FALSE);
+  dry->dry = TRUE;
+  dry->width = width;
+  dry->height = height;
+  dry->margin = 18 * MM;
+  dry->toc_pages = 1;
+  run_document (dry);
+  if (sections & HD_HANDOUT_CONTENTS)
+    {
+      guint toc_pages = contents_pages (dry, dry->toc->len);
+
+      if (toc_pages != dry->toc_pages)
+        {
+          /* Rare: the contents need more than a page; shift everything after them. */
+          for (guint i = 0; i < dry->toc->len; i++)
+            g_array_index (dry->toc, TocEntry, i).page += toc_pages - dry->toc_pages;
+          dry->page += toc_pages - dry->toc_pages;
+          dry->toc_pages = toc_pages;
+        }
+    }
+  return dry_surface;
+}
+
+/* Pass two on @surface with the page numbers of pass one. */
+static void
+draw_pass (Run                    *run,
+           const Run              *dry,
+           const HdHandout        *doc,
+           const HdHandoutOptions *opts,
+           cairo_surface_t        *surface,
+           gboolean                pdf)
+{
+  run_init (run, doc, opts, surface, pdf);
+  run->width = dry->width;
+  run->height = dry->height;
+  run->margin = 18 * MM;
+  run->total = dry->page;
+  run->toc_pages = dry->toc_pages;
+  /* The contents draw from the first pass's entries. */
+  for (guint i = 0; i < dry->toc->len; i++)
+    {
+      TocEntry e = g_array_index (dry->toc, TocEntry, i);
+
+      e.title = g_strdup (e.title);
+      g_array_append_val (run->toc, e);
+    }
+}
+
 gboolean
 hd_handout_write_pdf (const HdHandout        *doc,
                       const HdHandoutOptions *opts,
@@ -881,11 +975,10 @@ hd_handout_write_pdf (const HdHandout        *doc,
                       GError                **error)
 {
   HdHandoutOptions defaults = { 0 };
-  double width = 595.276, height = 841.890;
+  double width, height;
   cairo_surface_t *dry_surface, *surface;
   Run dry = { 0 }, run = { 0 };
   cairo_status_t status;
-  HdHandoutSections sections;
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -893,61 +986,13 @@ hd_handout_write_pdf (const HdHandout        *doc,
 
   if (opts == NULL)
     opts = &defaults;
-  sections = opts->sections != 0 ? opts->sections : HD_HANDOUT_ALL;
-  if (opts->paper == HD_HANDOUT_A3)
-    {
-      width = 841.890;
-      height = 1190.551;
-    }
-  if (opts->landscape)
-    {
-      double t = width;
-
-      width = height;
-      height = t;
-    }
-
-  /* Pass one: where everything lands. Text is measured exactly as in pass two (same font
-   * options); charts and maps have fixed sizes, so they are not drawn. */
-  dry_surface = cairo_pdf_surface_create_for_stream (discard, NULL, width, height);
-  run_init (&dry, doc, opts, dry_surface, FALSE);
-  dry.dry = TRUE;
-  dry.width = width;
-  dry.height = height;
-  dry.margin = 18 * MM;
-  dry.toc_pages = 1;
-  run_document (&dry);
-  if (sections & HD_HANDOUT_CONTENTS)
-    {
-      guint toc_pages = contents_pages (&dry, dry.toc->len);
-
-      if (toc_pages != dry.toc_pages)
-        {
-          /* Rare: the contents need more than a page; shift everything after them. */
-          for (guint i = 0; i < dry.toc->len; i++)
-            g_array_index (dry.toc, TocEntry, i).page += toc_pages - dry.toc_pages;
-          dry.page += toc_pages - dry.toc_pages;
-          dry.toc_pages = toc_pages;
-        }
-    }
+  page_size (opts, &width, &height);
+  dry_surface = measure (&dry, doc, opts, width, height);
 
   surface = cairo_pdf_surface_create (path, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title != NULL ? doc->title : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hongdai");
-  run_init (&run, doc, opts, surface, TRUE);
-  run.width = width;
-  run.height = height;
-  run.margin = 18 * MM;
-  run.total = dry.page;
-  run.toc_pages = dry.toc_pages;
-  /* The contents draw from the first pass's entries. */
-  for (guint i = 0; i < dry.toc->len; i++)
-    {
-      TocEntry e = g_array_index (dry.toc, TocEntry, i);
-
-      e.title = g_strdup (e.title);
-      g_array_append_val (run.toc, e);
-    }
+  draw_pass (&run, &dry, doc, opts, surface, TRUE);
   run_document (&run);
 
   /* The outline from the second pass's entries (the same pages). */
@@ -983,4 +1028,44 @@ hd_handout_write_pdf (const HdHandout        *doc,
       return FALSE;
     }
   return TRUE;
+}
+
+GPtrArray *
+hd_handout_record_pages (const HdHandout        *doc,
+                         const HdHandoutOptions *opts,
+                         double                 *width,
+                         double                 *height)
+{
+  HdHandoutOptions defaults = { 0 };
+  cairo_surface_t *dry_surface, *first;
+  cairo_rectangle_t extents = { 0 };
+  Run dry = { 0 }, run = { 0 };
+  GPtrArray *pages;
+  double w, h;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  if (opts == NULL)
+    opts = &defaults;
+  page_size (opts, &w, &h);
+  dry_surface = measure (&dry, doc, opts, w, h);
+
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  extents.width = w;
+  extents.height = h;
+  first = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  g_ptr_array_add (pages, first);
+  draw_pass (&run, &dry, doc, opts, first, FALSE);
+  run.pages = pages;
+  run_document (&run);
+  run_clear (&run);
+  run_clear (&dry);
+  cairo_surface_finish (dry_surface);
+  cairo_surface_destroy (dry_surface);
+
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+  return pages;
 }

@@ -112,4 +112,20 @@ gboolean hd_handout_write_pdf (const HdHandout        *doc,
                                guint                  *n_pages,
                                GError                **error);
 
+/**
+ * hd_handout_record_pages:
+ * @opts: (nullable): as for hd_handout_write_pdf()
+ * @width: (out) (optional): the page width in points
+ * @height: (out) (optional): the page height in points
+ *
+ * Draws the handout as hd_handout_write_pdf() does, each page on its own Cairo recording surface
+ * (0, 0, @width, @height), for printing and previews: paint one onto any cairo_t.
+ *
+ * Returns: (transfer full) (element-type cairo_surface_t): the pages, at least one
+ */
+GPtrArray *hd_handout_record_pages (const HdHandout        *doc,
+                                    const HdHandoutOptions *opts,
+                                    double                 *width,
+                                    double                 *height);
+
 G_END_DECLS
