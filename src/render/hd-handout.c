@@ -670,7 +670,8 @@ draw_belt (Run                 *run,
                 text_at (run, r->subject, 0, 0, cw * 0.22 - 2 * MM, 8.5, FALSE, 2, PANGO_ALIGN_LEFT, &ink, TRUE));
       hh = MAX (hh, text_at (run, r->owner, 0, 0, cw * 0.13 - 2 * MM, 8.5, FALSE, 2, PANGO_ALIGN_LEFT, &ink, TRUE));
       hh = MAX (hh, text_at (run, due, 0, 0, cw * 0.15, 8.5, r->overdue, 2, PANGO_ALIGN_LEFT, &ink, TRUE));
-      ensure_room (run, hh + 2 * MM, heading);
+      /* The row and the rule under it; the gap after the rule is not needed at a page's end. */
+      ensure_room (run, hh + 1 * MM, heading);
       text_at (run, r->subject, x, run->y, cw * 0.22 - 2 * MM, 8.5, FALSE, 2, PANGO_ALIGN_LEFT, &ink, FALSE);
       text_at (run, r->problem, x + cw * 0.22, run->y, cw * 0.5 - 2 * MM, 8.5, FALSE, 3, PANGO_ALIGN_LEFT, &ink, FALSE);
       text_at (run, r->owner, x + cw * 0.72, run->y, cw * 0.13 - 2 * MM, 8.5, FALSE, 2, PANGO_ALIGN_LEFT, &muted, FALSE);
