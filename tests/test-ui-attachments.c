@@ -10,6 +10,7 @@
 
 #include "hd-application.h"
 #include "hd-attachment-list.h"
+#include "hd-belt-editor.h"
 #include "hd-map-view.h"
 #include "hd-site-editor.h"
 #include "hd-validate.h"
@@ -309,6 +310,56 @@ test_pick_on_map (Fixture       *fixture,
   g_assert_cmpfloat (fabs (hd_site_get_longitude (site) - lon), <, 1e-6);
 }
 
+static void
+test_belt_logo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(HdBelt) first = g_list_model_get_item (hd_store_get_belts (fixture->store), 0);
+  g_autofree char *belt_id = g_strdup (hd_belt_get_id (first));
+  g_autofree char *logo_path = write_png (fixture->dir, "红带标识.png");
+  g_autoptr(HdAttachment) logo = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPicture *preview;
+  GtkWidget *editor;
+  gpointer watched = NULL;
+
+  editor = hd_window_edit_belt (fixture->window, belt_id);
+  g_assert_true (wait_until (is_mapped, editor));
+  preview = GTK_PICTURE (gtk_widget_get_template_child (editor, HD_TYPE_BELT_EDITOR, "logo_picture"));
+  g_assert_null (gtk_picture_get_paintable (preview));
+
+  /* What the chooser's response does: the logo is stored with its hash and previewed. */
+  g_assert_true (hd_belt_editor_set_logo (HD_BELT_EDITOR (editor), logo_path));
+  g_assert_cmpstr (hd_belt_get_logo_path (hd_store_lookup_belt (fixture->store, belt_id)), ==, logo_path);
+  logo = hd_store_get_belt_logo (fixture->store, belt_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (logo);
+  g_assert_false (hd_attachment_get_changed (logo));
+  g_assert_nonnull (gtk_picture_get_paintable (preview));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  keep_window_shot (editor, "belt-editor-logo.png");
+
+  /* Saving the form afterwards neither conflicts with the logo nor takes it away. */
+  watched = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &watched);
+  g_assert_true (hd_belt_editor_save (HD_BELT_EDITOR (editor)));
+  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_cmpstr (hd_belt_get_logo_path (hd_store_lookup_belt (fixture->store, belt_id)), ==, logo_path);
+
+  /* Cleared in a new editor; Undo brings it back. */
+  editor = hd_window_edit_belt (fixture->window, belt_id);
+  g_assert_true (wait_until (is_mapped, editor));
+  preview = GTK_PICTURE (gtk_widget_get_template_child (editor, HD_TYPE_BELT_EDITOR, "logo_picture"));
+  g_assert_nonnull (gtk_picture_get_paintable (preview));
+  g_assert_true (hd_belt_editor_set_logo (HD_BELT_EDITOR (editor), NULL));
+  g_assert_null (hd_belt_get_logo_path (hd_store_lookup_belt (fixture->store, belt_id)));
+  g_assert_null (gtk_picture_get_paintable (preview));
+  hd_test_destroy_window (editor);
+  g_assert_true (hd_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (hd_belt_get_logo_path (hd_store_lookup_belt (fixture->store, belt_id)), ==, logo_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +375,8 @@ main (int   argc,
 
   g_test_add ("/ui-attachments/site", Fixture, NULL,
               fixture_set_up, test_site_attachments, fixture_tear_down);
+  g_test_add ("/ui-attachments/belt-logo", Fixture, NULL,
+              fixture_set_up, test_belt_logo, fixture_tear_down);
   g_test_add ("/ui-attachments/pick-on-map", Fixture, NULL,
               fixture_set_up, test_pick_on_map, fixture_tear_down);
 
