@@ -392,7 +392,7 @@ on_attachment_removed (HdSiteEditor     *self,
 {
   AdwToast *toast;
 
-  /* Translators: a toast after an attachment was removed; %s is its file name */
+  /* Translators: a toast after an attachment was removed */
   toast = adw_toast_new (_("Attachment removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "editor.undo");

@@ -367,6 +367,13 @@ hd_map_interaction_begin_pick (HdMapInteraction *self)
   end_press (self);
   self->picking = TRUE;
   update_cursor (self);
+  /* Escape must reach the map's key handler: focus the nearest focusable holder of the map. */
+  for (GtkWidget *w = GTK_WIDGET (self->map); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      {
+        gtk_widget_grab_focus (w);
+        break;
+      }
 }
 
 void
