@@ -402,7 +402,7 @@ test_sample (Fixture       *f,
   g_assert_true (hd_store_finish_inspection (store, hd_inspection_get_id (inspection), &error));
   g_assert_no_error (error);
 
-  /* With a logo set on the belt, red_logo is suggested met. */
+  /* A logo whose file is not there (moved, another computer's path) is no logo in use. */
   belt = hd_belt_new ();
   hd_belt_copy_from (belt, hd_store_lookup_belt (store, louyu));
   hd_belt_set_logo_path (belt, "/home/inspector/logos/louyu.png");
@@ -410,6 +410,25 @@ test_sample (Fixture       *f,
   g_clear_object (&inspection);
   g_clear_object (&answers);
   inspection = hd_store_start_inspection (store, HD_SUBJECT_BELT, louyu, five_id, "王敏", &today, &error);
+  g_assert_true (hd_store_suggest_inspection_answers (store, hd_inspection_get_id (inspection), NULL, &error));
+  answers = hd_store_list_inspection_answers (store, hd_inspection_get_id (inspection), &error);
+  assert_suggested (answers, "red_logo", HD_ANSWER_NOT_MET, TRUE);
+
+  /* With a logo image set on the belt, red_logo is suggested met. */
+  {
+    g_autofree char *logo = g_build_filename (f->dir, "louyu-logo.png", NULL);
+    static const guchar png[] = { 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R' };
+
+    g_assert_true (g_file_set_contents (logo, (const char *) png, sizeof png, NULL));
+    g_assert_true (hd_store_set_belt_logo (store, louyu, logo, &error));
+    g_assert_no_error (error);
+    g_assert_true (hd_store_delete_inspection (store, hd_inspection_get_id (inspection), &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&inspection);
+  g_clear_object (&answers);
+  inspection = hd_store_start_inspection (store, HD_SUBJECT_BELT, louyu, five_id, "王敏", &today, &error);
+  g_assert_no_error (error);
   g_assert_true (hd_store_suggest_inspection_answers (store, hd_inspection_get_id (inspection), NULL, &error));
   answers = hd_store_list_inspection_answers (store, hd_inspection_get_id (inspection), &error);
   assert_suggested (answers, "red_logo", HD_ANSWER_MET, TRUE);
@@ -1354,6 +1373,17 @@ test_photos (Fixture       *f,
   g_assert_false (hd_store_remove_inspection_photo (f->store, hd_inspection_photo_get_id (second), &error));
   g_assert_error (error, HD_STORE_ERROR, HD_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  photos = hd_store_list_inspection_photos (f->store, id, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 1);
+  g_clear_object (&photos);
+  /* A removal is one undo step: the photo comes back, and goes again on redo. */
+  g_assert_true (hd_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  photos = hd_store_list_inspection_photos (f->store, id, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 2);
+  g_clear_object (&photos);
+  g_assert_true (hd_store_redo (f->store, &error));
+  g_assert_no_error (error);
   photos = hd_store_list_inspection_photos (f->store, id, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (photos)), ==, 1);
   g_clear_object (&photos);

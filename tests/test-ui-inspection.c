@@ -1311,6 +1311,25 @@ test_photos_tasks_sets (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (row));
   keep_screenshot (fixture->window, "checklist-photo.png");
 
+  /* Removed from its chip's menu: the row and the store lose it; Undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "checklist.remove-photo", "s",
+                                             hd_inspection_photo_get_id (photo)));
+  query.n_photos = 0;
+  g_assert_true (wait_until (row_shows_photos, &query));
+  {
+    g_autoptr(GListStore) left = hd_store_list_inspection_photos (fixture->store, ids[0], z2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (left)), ==, 0);
+  }
+  g_assert_true (g_file_test (photo_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (hd_store_get_undo_label (fixture->store), ==, "Remove Photo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  query.n_photos = 1;
+  g_assert_true (wait_until (row_shows_photos, &query));
+  row = find_checklist_row (GTK_WIDGET (view), "Z2");
+  g_assert_cmpuint (hd_checklist_row_get_n_thumbnails (row), ==, 1);
+
   /* Now it finishes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "insp.finish", NULL));
   spin ();

@@ -7,8 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
-#include "hd-region-choices.h"
+#include "hd-attachment.h"
 #include "hd-belt-editor.h"
+#include "hd-region-choices.h"
 #include "hd-route-figures.h"
 #include "hd-validate.h"
 
@@ -45,6 +46,10 @@ struct _HdBeltEditor
   AdwEntryRow    *responsible_row;
   GtkColorButton *colour_button;
   AdwEntryRow    *notes_row;
+  AdwActionRow   *logo_row;
+  GtkPicture     *logo_picture;
+  GtkWidget      *logo_choose_button;
+  GtkWidget      *logo_clear_button;
   GtkLabel       *message_label;
   GtkListBox     *route_list;
   GtkSearchEntry *add_search;
@@ -601,6 +606,8 @@ on_add_search_key (GtkEventControllerKey *controller,
 
 /* Loading and saving */
 
+static void load_logo (HdBeltEditor *self);
+
 static void
 load_belt (HdBeltEditor *self,
            gboolean      with_route)
@@ -638,6 +645,8 @@ load_belt (HdBeltEditor *self,
                          hd_belt_get_notes (belt) != NULL ? hd_belt_get_notes (belt) : "");
   self->loading = FALSE;
 
+  load_logo (self);
+
   if (with_route)
     {
       g_ptr_array_set_size (self->route, 0);
@@ -652,6 +661,128 @@ load_belt (HdBeltEditor *self,
     }
 
   update_validity (self);
+}
+
+/* The logo row: set at once through the store (its own undo step), so only on a saved belt. */
+static void
+load_logo (HdBeltEditor *self)
+{
+  const char *belt_id = hd_belt_get_id (self->belt);
+  g_autoptr(HdAttachment) logo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_picture_set_paintable (self->logo_picture, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->logo_row), "warning");
+  gtk_widget_set_sensitive (self->logo_choose_button, belt_id != NULL);
+  if (belt_id == NULL)
+    {
+      gtk_widget_set_sensitive (self->logo_clear_button, FALSE);
+      adw_action_row_set_subtitle (self->logo_row, _("Save first to set a logo"));
+      return;
+    }
+  logo = hd_store_get_belt_logo (self->store, belt_id, &error);
+  gtk_widget_set_sensitive (self->logo_clear_button, logo != NULL);
+  if (logo == NULL)
+    {
+      adw_action_row_set_subtitle (self->logo_row, error != NULL ? error->message : _("None"));
+      return;
+    }
+  if (hd_attachment_get_missing (logo))
+    subtitle = g_strdup (_("Missing — moved or deleted since attached"));
+  else if (hd_attachment_get_changed (logo))
+    subtitle = g_strdup (_("Moved or changed since attached"));
+  else
+    subtitle = g_filename_display_basename (hd_attachment_get_path (logo));
+  if (hd_attachment_get_missing (logo) || hd_attachment_get_changed (logo))
+    gtk_widget_add_css_class (GTK_WIDGET (self->logo_row), "warning");
+  adw_action_row_set_subtitle (self->logo_row, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->logo_row), hd_attachment_get_path (logo));
+  if (!hd_attachment_get_missing (logo))
+    {
+      /* A logo is small: decoded at preview size right here. */
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (hd_attachment_get_path (logo),
+                                                                       80, 80, TRUE, NULL);
+
+      if (pixbuf != NULL)
+        {
+          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
+
+          gtk_picture_set_paintable (self->logo_picture, GDK_PAINTABLE (texture));
+          gtk_widget_set_visible (GTK_WIDGET (self->logo_picture), TRUE);
+        }
+    }
+}
+
+gboolean
+hd_belt_editor_set_logo (HdBeltEditor *self,
+                         const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  HdBelt *current;
+
+  g_return_val_if_fail (HD_IS_BELT_EDITOR (self), FALSE);
+
+  if (hd_belt_get_id (self->belt) == NULL)
+    return FALSE;
+  if (!hd_store_set_belt_logo (self->store, hd_belt_get_id (self->belt), path, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Set the Logo"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  /* The copy being edited follows: Save must neither undo the logo nor see a conflict in it. */
+  current = hd_store_lookup_belt (self->store, hd_belt_get_id (self->belt));
+  if (current != NULL)
+    g_object_set (self->belt,
+                  "logo-path", hd_belt_get_logo_path (current),
+                  "modified", hd_belt_get_modified (current),
+                  NULL);
+  load_logo (self);
+  return TRUE;
+}
+
+static void
+on_logo_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          HdBeltEditor    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        hd_belt_editor_set_logo (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+on_logo_choose_clicked (HdBeltEditor *self)
+{
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (images, _("Images"));
+  gtk_file_filter_add_mime_type (images, "image/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_logo_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_logo_clear_clicked (HdBeltEditor *self)
+{
+  hd_belt_editor_set_logo (self, NULL);
 }
 
 static void
@@ -792,6 +923,12 @@ hd_belt_editor_class_init (HdBeltEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, responsible_row);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, colour_button);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, logo_picture);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, logo_choose_button);
+  gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, logo_clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_logo_choose_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_logo_clear_clicked);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, route_list);
   gtk_widget_class_bind_template_child (widget_class, HdBeltEditor, add_search);

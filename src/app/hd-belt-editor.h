@@ -41,6 +41,11 @@ const char *hd_belt_editor_get_figures  (HdBeltEditor *self);
  * A belt changed elsewhere shows the "Changed Elsewhere" dialog (Reload / Cancel). */
 gboolean    hd_belt_editor_save         (HdBeltEditor *self);
 GtkWidget  *hd_belt_editor_get_conflict_dialog (HdBeltEditor *self);
+/* What the logo row's chooser (and Clear, with %NULL) does: sets the saved belt's logo image at
+ * once, by reference with its hash (hd_store_set_belt_logo(); one undo step). Errors go to a
+ * dialog; FALSE then, or for a belt not saved yet. */
+gboolean    hd_belt_editor_set_logo     (HdBeltEditor *self,
+                                         const char   *path);
 void        hd_belt_editor_reload       (HdBeltEditor *self);
 
 G_END_DECLS

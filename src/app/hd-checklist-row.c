@@ -60,6 +60,7 @@ enum {
   NOTE_CHANGED,
   NOTE_ACTIVATED,
   PHOTO_REQUESTED,
+  PHOTO_REMOVE_REQUESTED,
   N_SIGNALS
 };
 
@@ -263,6 +264,17 @@ hd_checklist_row_finalize (GObject *object)
 }
 
 static void
+remove_photo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HdChecklistRow *self = HD_CHECKLIST_ROW (widget);
+
+  if (self->editable)
+    g_signal_emit (self, signals[PHOTO_REMOVE_REQUESTED], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
 hd_checklist_row_class_init (HdChecklistRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -289,6 +301,13 @@ hd_checklist_row_class_init (HdChecklistRowClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  signals[PHOTO_REMOVE_REQUESTED] =
+    g_signal_new ("photo-remove-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "checklist.remove-photo", "s", remove_photo_action);
   signals[PHOTO_REQUESTED] =
     g_signal_new ("photo-requested",
                   G_TYPE_FROM_CLASS (klass),
@@ -626,6 +645,49 @@ thumbnail_new (HdInspectionPhoto *photo)
   return picture;
 }
 
+/* A thumbnail (an icon for a missing file); on a draft, a button whose menu removes the photo
+ * (also from the keyboard: the chip takes focus, Enter opens the menu). */
+static GtkWidget *
+photo_chip_new (HdChecklistRow    *self,
+                HdInspectionPhoto *photo)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *name = g_path_get_basename (hd_inspection_photo_get_path (photo));
+  g_autofree char *label = NULL;
+  GtkWidget *thumbnail;
+  GtkWidget *button;
+
+  if (hd_inspection_photo_get_missing (photo))
+    {
+      thumbnail = gtk_image_new_from_icon_name ("image-missing-symbolic");
+      gtk_widget_set_size_request (thumbnail, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+      gtk_widget_set_tooltip_text (thumbnail, hd_inspection_photo_get_path (photo));
+      gtk_widget_add_css_class (thumbnail, "warning");
+    }
+  else
+    thumbnail = thumbnail_new (photo);
+  if (!self->editable)
+    return thumbnail;
+
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("_Remove Photo"), NULL);
+  g_menu_item_set_action_and_target_value (item, "checklist.remove-photo",
+                                           g_variant_new_string (hd_inspection_photo_get_id (photo)));
+  g_menu_append_item (menu, item);
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), thumbnail);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "hd-photo-chip");
+  /* Translators: the accessible name of a photo's button on a checklist item; %s is its file */
+  label = g_strdup_printf (_("Photo %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "photo-id",
+                          g_strdup (hd_inspection_photo_get_id (photo)), g_free);
+  return button;
+}
+
 void
 hd_checklist_row_set_photos (HdChecklistRow *self,
                              GListModel     *photos)
@@ -664,8 +726,8 @@ hd_checklist_row_set_photos (HdChecklistRow *self,
           g_string_append_printf (tooltip, _("%s: the file was changed since it was attached"),
                                   hd_inspection_photo_get_path (photo));
         }
-      if (i < MAX_THUMBNAILS && !hd_inspection_photo_get_missing (photo))
-        gtk_box_append (self->thumbnails_box, thumbnail_new (photo));
+      if (i < MAX_THUMBNAILS)
+        gtk_box_append (self->thumbnails_box, photo_chip_new (self, photo));
     }
   self->n_photo_problems = n_missing + n_changed;
 
@@ -694,7 +756,13 @@ hd_checklist_row_get_n_thumbnails (HdChecklistRow *self)
   g_return_val_if_fail (HD_IS_CHECKLIST_ROW (self), 0);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_PICTURE (child);
+    {
+      /* On a draft the picture is inside its chip (a menu button). */
+      GtkWidget *picture = GTK_IS_MENU_BUTTON (child)
+                             ? gtk_menu_button_get_child (GTK_MENU_BUTTON (child)) : child;
+
+      n += GTK_IS_PICTURE (picture);
+    }
   return n;
 }
 

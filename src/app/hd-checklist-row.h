@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (HdChecklistRow, hd_checklist_row, HD, CHECKLIST_ROW, GtkLi
  *   "note-changed" (const char *text): the note, a moment after typing stops or when the
  *     entry loses the focus;
  *   "note-activated": Enter in the note;
- *   "photo-requested": the inspector asked to attach a photo (the camera button). */
+ *   "photo-requested": the inspector asked to attach a photo (the camera button);
+ *   "photo-remove-requested" (const char *photo_id): the inspector chose Remove Photo on a photo
+ *   chip (action "checklist.remove-photo" with the photo's id; drafts only). */
 GtkWidget  *hd_checklist_row_new              (HdInspectionAnswer *answer,
                                                const char         *inspection_id,
                                                gboolean            editable);

@@ -740,6 +740,34 @@ on_row_photo_requested (HdInspectionView *self,
   choose_photos (self, row);
 }
 
+static void
+on_row_photo_remove_requested (HdInspectionView *self,
+                               const char       *photo_id,
+                               HdChecklistRow   *row)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+  AdwToast *undo_toast;
+
+  if (!hd_store_remove_inspection_photo (self->store, photo_id, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: a toast; %s is the reason */
+      message = g_strdup_printf (_("The photo was not removed: %s"), error->message);
+      toast (self, message);
+      return;
+    }
+  /* One undo step: the toast offers it (the file itself was never touched). */
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  undo_toast = adw_toast_new (_("Photo removed"));
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_action_name (undo_toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), undo_toast);
+}
+
 static gboolean
 build_rows (HdInspectionView  *self,
             GError           **error)
@@ -769,6 +797,8 @@ build_rows (HdInspectionView  *self,
                                    G_CALLBACK (on_row_note_activated), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (row, "photo-requested",
                                    G_CALLBACK (on_row_photo_requested), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (row, "photo-remove-requested",
+                                   G_CALLBACK (on_row_photo_remove_requested), self, G_CONNECT_SWAPPED);
           gtk_list_box_append (self->list, row);
           g_ptr_array_add (self->rows, row);
         }

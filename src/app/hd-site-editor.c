@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hd-application.h"
+#include "hd-attachment-list.h"
 #include "hd-region-choices.h"
 #include "hd-site-editor.h"
 #include "hd-validate.h"
@@ -19,6 +20,9 @@ struct _HdSiteEditor
   gboolean        can_save;
   gboolean        loading;
   GtkWidget      *conflict_dialog;
+  HdAttachmentList *attachments;
+  HdMapInteraction *interaction; /* weak: the window's map, for "Pick on Map" */
+  gulong          picked_handler;
 
   /* template */
   AdwWindowTitle *window_title;
@@ -39,6 +43,9 @@ struct _HdSiteEditor
   AdwEntryRow    *contact_row;
   AdwEntryRow    *notes_row;
   GtkLabel       *message_label;
+  GtkBox         *form_box;
+  AdwToastOverlay *toast_overlay;
+  GtkButton      *pick_button;
 };
 
 G_DEFINE_FINAL_TYPE (HdSiteEditor, hd_site_editor, ADW_TYPE_WINDOW)
@@ -304,9 +311,119 @@ hd_site_editor_reload (HdSiteEditor *self)
 }
 
 static void
+stop_picking (HdSiteEditor *self)
+{
+  if (self->interaction != NULL && self->picked_handler != 0)
+    g_signal_handler_disconnect (self->interaction, self->picked_handler);
+  self->picked_handler = 0;
+}
+
+static void
+on_picked (HdMapInteraction *interaction,
+           gboolean          picked,
+           double            latitude,
+           double            longitude,
+           HdSiteEditor     *self)
+{
+  stop_picking (self);
+  if (picked)
+    {
+      g_autofree char *text = g_strdup_printf ("%.6f, %.6f", latitude, longitude);
+
+      /* Through the entry: validated (and warned about) like typed coordinates. */
+      gtk_editable_set_text (GTK_EDITABLE (self->coordinates_row), text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->coordinates_row));
+}
+
+void
+hd_site_editor_pick_on_map (HdSiteEditor *self)
+{
+  GtkWindow *parent;
+
+  g_return_if_fail (HD_IS_SITE_EDITOR (self));
+
+  if (self->interaction == NULL || self->picked_handler != 0)
+    return;
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-map", NULL);
+  self->picked_handler = g_signal_connect (self->interaction, "picked", G_CALLBACK (on_picked), self);
+  hd_map_interaction_begin_pick (self->interaction);
+  /* Out of the way while the planner clicks the map; back when the pick ends. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  if (parent != NULL)
+    {
+      g_autoptr(GVariant) text = g_variant_ref_sink (
+        g_variant_new_string (_("Click the site’s position on the map; Escape cancels")));
+
+      gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.show-toast", text);
+    }
+}
+
+static void
+on_pick_clicked (HdSiteEditor *self)
+{
+  hd_site_editor_pick_on_map (self);
+}
+
+void
+hd_site_editor_set_map (HdSiteEditor     *self,
+                        HdMapInteraction *interaction)
+{
+  g_return_if_fail (HD_IS_SITE_EDITOR (self));
+  g_return_if_fail (interaction == NULL || HD_IS_MAP_INTERACTION (interaction));
+
+  stop_picking (self);
+  if (self->interaction != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->interaction), (gpointer *) &self->interaction);
+  self->interaction = interaction;
+  if (self->interaction != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->interaction), (gpointer *) &self->interaction);
+  gtk_widget_set_visible (GTK_WIDGET (self->pick_button), interaction != NULL);
+}
+
+static void
+on_attachment_removed (HdSiteEditor     *self,
+                       const char       *label,
+                       HdAttachmentList *list)
+{
+  AdwToast *toast;
+
+  /* Translators: a toast after an attachment was removed */
+  toast = adw_toast_new (_("Attachment removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "editor.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HdSiteEditor *self = HD_SITE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (hd_store_can_undo (self->store) && !hd_store_undo (self->store, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Undo"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 hd_site_editor_dispose (GObject *object)
 {
   HdSiteEditor *self = HD_SITE_EDITOR (object);
+
+  if (self->picked_handler != 0 && self->interaction != NULL)
+    hd_map_interaction_cancel_pick (self->interaction);
+  hd_site_editor_set_map (self, NULL);
 
   g_clear_object (&self->store);
   g_clear_object (&self->site);
@@ -346,10 +463,16 @@ hd_site_editor_class_init (HdSiteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HdSiteEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, HdSiteEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, HdSiteEditor, message_label);
+  gtk_widget_class_bind_template_child (widget_class, HdSiteEditor, form_box);
+  gtk_widget_class_bind_template_child (widget_class, HdSiteEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HdSiteEditor, pick_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_pick_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
 
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
 }
 
 static void
@@ -415,6 +538,15 @@ hd_site_editor_new (GtkWindow *parent,
 
   hd_region_choices_fill (store, self->region_model, self->region_ids);
 
+  /* Files are attached at once (each an undo step), so only to a site already saved. */
+  self->attachments = HD_ATTACHMENT_LIST (hd_attachment_list_new (store, HD_ATTACHMENT_OWNER_SITE));
+  hd_attachment_list_set_owner_id (self->attachments,
+                                   site != NULL ? hd_site_get_id (site) : NULL);
+  g_signal_connect_object (self->attachments, "removed", G_CALLBACK (on_attachment_removed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_insert_child_after (self->form_box, GTK_WIDGET (self->attachments),
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->message_label)));
+
   label_rows (GTK_WIDGET (self));
   load_site (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -441,6 +573,13 @@ hd_site_editor_get_message (HdSiteEditor *self)
 {
   g_return_val_if_fail (HD_IS_SITE_EDITOR (self), NULL);
   return self->message;
+}
+
+GtkWidget *
+hd_site_editor_get_attachments (HdSiteEditor *self)
+{
+  g_return_val_if_fail (HD_IS_SITE_EDITOR (self), NULL);
+  return GTK_WIDGET (self->attachments);
 }
 
 GtkWidget *

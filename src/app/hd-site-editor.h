@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hd-map-interaction.h"
 #include "hd-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,14 @@ const char *hd_site_editor_get_message    (HdSiteEditor  *self);
 gboolean    hd_site_editor_save           (HdSiteEditor  *self);
 /* (nullable) (transfer none): the "Changed Elsewhere" dialog while it is shown. */
 GtkWidget  *hd_site_editor_get_conflict_dialog (HdSiteEditor *self);
+/* (transfer none) the "Attachments" group (HdAttachmentList). */
+GtkWidget  *hd_site_editor_get_attachments (HdSiteEditor *self);
+/* The window's map, for "Pick on Map" (the button shows only with one); (nullable). */
+void        hd_site_editor_set_map        (HdSiteEditor     *self,
+                                           HdMapInteraction *interaction);
+/* What "Pick on Map" does: the editor steps aside, the map takes one click (Escape cancels) and
+ * its position fills the coordinates, validated as typed. */
+void        hd_site_editor_pick_on_map    (HdSiteEditor  *self);
 /* Re-reads the site from the store and shows its values (what Reload does). */
 void        hd_site_editor_reload         (HdSiteEditor  *self);
 

@@ -702,6 +702,7 @@ hd_window_edit_site (HdWindow   *self,
         }
     }
   editor = hd_site_editor_new (GTK_WINDOW (self), self->store, site);
+  hd_site_editor_set_map (HD_SITE_EDITOR (editor), hd_map_view_get_interaction (self->map_view));
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }
@@ -1386,6 +1387,7 @@ on_map_place_site (HdWindow         *self,
 
   hd_site_set_position (site, latitude, longitude);
   editor = hd_site_editor_new (GTK_WINDOW (self), self->store, site);
+  hd_site_editor_set_map (HD_SITE_EDITOR (editor), interaction);
   gtk_window_present (GTK_WINDOW (editor));
 }
 

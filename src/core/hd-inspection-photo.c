@@ -150,51 +150,15 @@ GETTER (gboolean, changed, FALSE)
 
 #undef GETTER
 
-char *
-hd_file_compute_sha256 (GFile         *file,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
-  g_autofree guchar *buffer = NULL;
-  gssize n;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-  /* Photos run to tens of megabytes: hash them a block at a time. */
-  buffer = g_malloc (64 * 1024);
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024,
-                                   cancellable, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
 gboolean
 hd_inspection_photo_check (HdInspectionPhoto *self,
                            GCancellable      *cancellable)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sha256 = NULL;
   gboolean missing, changed;
 
   g_return_val_if_fail (HD_IS_INSPECTION_PHOTO (self), FALSE);
 
-  file = g_file_new_for_path (self->path);
-  sha256 = hd_file_compute_sha256 (file, cancellable, &error);
-  /* A file that cannot be read (gone, or no longer readable) is as good as missing. */
-  missing = sha256 == NULL;
-  changed = sha256 != NULL && g_strcmp0 (sha256, self->sha256) != 0;
-  if (error != NULL)
-    g_debug ("Photo %s: %s", self->path, error->message);
-
+  hd_file_check_hash (self->path, self->sha256, &missing, &changed, NULL, cancellable);
   if (missing != self->missing)
     {
       self->missing = missing;

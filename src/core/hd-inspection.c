@@ -928,6 +928,7 @@ hd_store_suggest_inspection_answers (HdStore     *self,
       hd_sql_read_error (self, error);
       return FALSE;
     }
+  /* A logo counts when its file is there (moved or deleted logos are not a logo in use). */
   stmt = hd_store_prepare (self, "SELECT logo_path FROM belt WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -938,6 +939,8 @@ hd_store_suggest_inspection_answers (HdStore     *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (!is_blank (logo) && !g_file_test (logo, G_FILE_TEST_IS_REGULAR))
+    g_clear_pointer (&logo, g_free);
 
   /* "Connect points into a line": a route needs at least two sites. */
   suggestions[n].code = "route";
@@ -1340,41 +1343,6 @@ photo_from_row (sqlite3_stmt *stmt)
                                            hd_sql_text (stmt, 6), hd_sql_text (stmt, 7));
 }
 
-/* The file's MIME type by its name and first bytes, or an error naming it. */
-static char *
-photo_mime_type (GFile       *file,
-                 const char  *what,
-                 GError     **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = g_file_get_parse_name (file);
-  const char *content_type;
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, HD_STORE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? HD_STORE_ERROR_NOT_FOUND : HD_STORE_ERROR_FAILED,
-                   "%s: %s", what, local_error->message);
-      return NULL;
-    }
-  content_type = g_file_info_get_content_type (info);
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && content_type != NULL)
-    {
-      g_autofree char *mime = g_content_type_get_mime_type (content_type);
-
-      if (mime != NULL && g_str_has_prefix (mime, "image/"))
-        return g_steal_pointer (&mime);
-    }
-  g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
-               _("%s: “%s” is not an image"), what, display);
-  return NULL;
-}
-
 HdInspectionPhoto *
 hd_store_add_inspection_photo (HdStore     *self,
                                const char  *inspection_id,
@@ -1386,7 +1354,6 @@ hd_store_add_inspection_photo (HdStore     *self,
   g_autoptr(HdInspection) inspection = NULL;
   g_autoptr(HdInspectionPhoto) photo = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *absolute = NULL;
   g_autofree char *resolved = NULL;
   g_autofree char *mime_type = NULL;
@@ -1413,13 +1380,15 @@ hd_store_add_inspection_photo (HdStore     *self,
    * on where the app happened to be started. */
   absolute = g_canonicalize_filename (path, NULL);
   file = g_file_new_for_path (absolute);
-  mime_type = photo_mime_type (file, what, error);
-  if (mime_type == NULL)
+  /* Read and hashed before the transaction: a slow disk must not hold the write lock. */
+  if (!hd_file_describe (file, what, &mime_type, &sha256, error))
     return NULL;
-  sha256 = hd_file_compute_sha256 (file, NULL, &local_error);
-  if (sha256 == NULL)
+  if (!g_str_has_prefix (mime_type, "image/"))
     {
-      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_FAILED, "%s: %s", what, local_error->message);
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, HD_STORE_ERROR, HD_STORE_ERROR_INVALID,
+                   _("%s: “%s” is not an image"), what, display);
       return NULL;
     }
 
@@ -1533,7 +1502,9 @@ hd_store_remove_inspection_photo (HdStore     *self,
   if (inspection == NULL)
     return FALSE;
 
-  if (!hd_store_begin (self, what, error))
+  /* Undoable: a photo removed by mistake comes back with Ctrl+Z (while the inspection is a
+   * draft; the inspection row is in the step, so undo after a finish is refused as a conflict). */
+  if (!hd_store_begin_command (self, what, error))
     return FALSE;
   stmt = hd_store_prepare (self, "DELETE FROM attachment WHERE id = ?1", error);
   if (stmt == NULL)
@@ -1541,8 +1512,8 @@ hd_store_remove_inspection_photo (HdStore     *self,
   sqlite3_bind_text (stmt, 1, photo_id, -1, SQLITE_TRANSIENT);
   if (!hd_store_step_done (self, stmt, what, error) ||
       !touch_inspection (self, inspection_id, what, error) ||
-      !hd_store_commit (self, what, error))
-    goto fail;
+      !hd_store_commit_command (self, what, g_strdup (_("Remove Photo")), error))
+    return FALSE;
   emit_one (self, HD_CHANGE_INSPECTIONS, inspection_id);
   return TRUE;
 

@@ -17,6 +17,7 @@
 
 #include <gio/gio.h>
 
+#include "hd-attachment.h"
 #include "hd-light.h"
 #include "hd-standards.h"
 #include "hd-store.h"
@@ -489,17 +490,6 @@ gboolean    hd_inspection_photo_check             (HdInspectionPhoto *self,
                                                    GCancellable      *cancellable);
 
 /**
- * hd_file_compute_sha256:
- *
- * The SHA-256 of a file's content, read in blocks (never the whole file at once).
- *
- * Returns: (transfer full) (nullable): lower-case hex, or %NULL with @error set (GIO's error)
- */
-char         *hd_file_compute_sha256           (GFile         *file,
-                                                GCancellable  *cancellable,
-                                                GError       **error);
-
-/**
  * hd_store_add_inspection_photo:
  * @item_id: (nullable): an item of the inspection's set, or %NULL for the inspection as a whole
  * @path: the photo's file (made absolute against the current directory when relative)
@@ -530,7 +520,7 @@ GListStore   *hd_store_list_inspection_photos  (HdStore     *self,
                                                 const char  *item_id,
                                                 GError     **error);
 
-/* Detaches a photo (the file itself is left alone). Refused on a finished inspection;
+/* Detaches a photo (the file itself is left alone); one undo step. Refused on a finished inspection;
  * HD_STORE_ERROR_NOT_FOUND for an unknown photo. Emits HD_CHANGE_INSPECTIONS. */
 gboolean      hd_store_remove_inspection_photo (HdStore     *self,
                                                 const char  *photo_id,

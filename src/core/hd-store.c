@@ -2259,6 +2259,30 @@ refresh_from_changeset (HdStore   *self,
         kind = HD_CHANGE_INSPECTIONS;
       else if (g_str_equal (table, "rectification"))
         kind = HD_CHANGE_RECTIFICATIONS;
+      else if (g_str_equal (table, "attachment"))
+        {
+          /* Announced as a change of its owner: a site, a belt (its logo) or an inspection. */
+          sqlite3_value *owner = NULL;
+
+          for (int col = 1; col <= 3; col++)
+            {
+              if (op == SQLITE_INSERT)
+                sqlite3changeset_new (iter, col, &owner);
+              else
+                sqlite3changeset_old (iter, col, &owner);
+              if (owner != NULL && sqlite3_value_type (owner) != SQLITE_NULL)
+                {
+                  id = (const char *) sqlite3_value_text (owner);
+                  if (col == 1)
+                    model = &self->sites, kind = HD_CHANGE_SITES;
+                  else if (col == 2)
+                    model = &self->belts, kind = HD_CHANGE_BELTS;
+                  else
+                    kind = HD_CHANGE_INSPECTIONS;
+                  break;
+                }
+            }
+        }
       *kinds |= kind;
 
       if (model != NULL && !g_hash_table_contains (seen, id))

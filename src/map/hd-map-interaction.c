@@ -32,6 +32,7 @@ struct _HdMapInteraction
   double          grab_dx, grab_dy;  /* from the pointer to the pressed site's centre */
   gboolean        moved;        /* further than the drag threshold since the press */
   gboolean        dragging;     /* press_site follows the pointer */
+  gboolean        picking;      /* the next click reports a position ("picked") */
 };
 
 G_DEFINE_FINAL_TYPE (HdMapInteraction, hd_map_interaction, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PLACE_SITE,
+  PICKED,
   NOTICE,
   FAILED,
   OFFER_REMOVAL,
@@ -87,9 +89,10 @@ update_cursor (HdMapInteraction *self)
   const char *over_site = self->dragging ? "grabbing"
                           : self->mode == HD_MAP_MODE_CHAIN ? "copy" : "pointer";
 
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->site_layer), over_site);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->site_layer),
+                                   self->picking ? "crosshair" : over_site);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map),
-                                   self->mode == HD_MAP_MODE_PLACE ? "crosshair" : "grab");
+                                   self->mode == HD_MAP_MODE_PLACE || self->picking ? "crosshair" : "grab");
 }
 
 static void
@@ -117,7 +120,8 @@ hd_map_interaction_press (HdMapInteraction *self,
   g_return_val_if_fail (HD_IS_MAP_INTERACTION (self), FALSE);
 
   end_press (self);
-  site = hd_site_layer_site_at (self->site_layer, x, y);
+  /* While picking a position, sites are not grabbed: a click on one picks its place. */
+  site = self->picking ? NULL : hd_site_layer_site_at (self->site_layer, x, y);
   self->pressed = TRUE;
   self->press_x = x;
   self->press_y = y;
@@ -281,6 +285,15 @@ hd_map_interaction_release (HdMapInteraction *self,
       return;
     }
 
+  if (self->picking)
+    {
+      to_location (self, x, y, &lat, &lon);
+      self->picking = FALSE;
+      end_press (self);
+      update_cursor (self);
+      g_signal_emit (self, signals[PICKED], 0, TRUE, lat, lon);
+      return;
+    }
   site = g_steal_pointer (&self->press_site);
   if (site != NULL && self->mode == HD_MAP_MODE_CHAIN)
     chain_site (self, site, (self->press_state & GDK_SHIFT_MASK) != 0);
@@ -327,6 +340,11 @@ hd_map_interaction_escape (HdMapInteraction *self)
       gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
       return TRUE;
     }
+  if (self->picking)
+    {
+      hd_map_interaction_cancel_pick (self);
+      return TRUE;
+    }
   if (self->mode != HD_MAP_MODE_BROWSE)
     {
       hd_map_interaction_set_mode (self, HD_MAP_MODE_BROWSE);
@@ -339,6 +357,42 @@ hd_map_interaction_escape (HdMapInteraction *self)
       return TRUE;
     }
   return FALSE;
+}
+
+void
+hd_map_interaction_begin_pick (HdMapInteraction *self)
+{
+  g_return_if_fail (HD_IS_MAP_INTERACTION (self));
+
+  end_press (self);
+  self->picking = TRUE;
+  update_cursor (self);
+  /* Escape must reach the map's key handler: focus the nearest focusable holder of the map. */
+  for (GtkWidget *w = GTK_WIDGET (self->map); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      {
+        gtk_widget_grab_focus (w);
+        break;
+      }
+}
+
+void
+hd_map_interaction_cancel_pick (HdMapInteraction *self)
+{
+  g_return_if_fail (HD_IS_MAP_INTERACTION (self));
+
+  if (!self->picking)
+    return;
+  self->picking = FALSE;
+  update_cursor (self);
+  g_signal_emit (self, signals[PICKED], 0, FALSE, 0.0, 0.0);
+}
+
+gboolean
+hd_map_interaction_is_picking (HdMapInteraction *self)
+{
+  g_return_val_if_fail (HD_IS_MAP_INTERACTION (self), FALSE);
+  return self->picking;
 }
 
 gboolean
@@ -571,6 +625,9 @@ hd_map_interaction_class_init (HdMapInteractionClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[PICKED] =
+    g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_BOOLEAN, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   signals[PLACE_SITE] =
     g_signal_new ("place-site", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);

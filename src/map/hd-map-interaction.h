@@ -29,7 +29,9 @@ G_DECLARE_FINAL_TYPE (HdMapInteraction, hd_map_interaction, HD, MAP_INTERACTION,
  *  - "notice" (const char *text): something the user should be told (a toast);
  *  - "offer-removal" (const char *belt_id, const char *site_id): a click in chain mode on a
  *    site already on the route (Shift+click takes it out at once);
- *  - "failed" (const char *heading, GError *error): a store command was refused. */
+ *  - "failed" (const char *heading, GError *error): a store command was refused;
+ *  - "picked" (gboolean picked, double latitude, double longitude): the end of a pick
+ *    (hd_map_interaction_begin_pick()): the clicked position, or picked FALSE when cancelled. */
 HdMapInteraction *hd_map_interaction_new        (HdStore          *store,
                                                  ShumateMap       *map,
                                                  HdSiteLayer      *site_layer,
@@ -68,6 +70,12 @@ void        hd_map_interaction_release           (HdMapInteraction *self,
 /* Escape: cancels a drag, else leaves place or chain mode, else clears the selection.
  * Returns FALSE when there was nothing to undo that way. */
 gboolean    hd_map_interaction_escape            (HdMapInteraction *self);
+/* Asks for one click anywhere on the map (sites are not grabbed meanwhile; the cursor is a
+ * crosshair): it emits "picked" with its position and ends. Escape (hd_map_interaction_escape())
+ * or cancel_pick() ends it with "picked" FALSE. The mode stays as it was. */
+void        hd_map_interaction_begin_pick        (HdMapInteraction *self);
+void        hd_map_interaction_cancel_pick       (HdMapInteraction *self);
+gboolean    hd_map_interaction_is_picking        (HdMapInteraction *self);
 /* Whether a site is being dragged now. */
 gboolean    hd_map_interaction_is_dragging       (HdMapInteraction *self);
 
