@@ -318,6 +318,37 @@ test_refuse_corrupt (Fixture       *f,
   assert_refused (f->path, HD_STORE_ERROR_CORRUPT);
 }
 
+/* The same in WAL mode, as the app writes it: its integrity check runs alongside the reading
+ * of the workspace, and still refuses it as damaged without changing it. */
+static void
+test_refuse_corrupt_wal (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HdStore) store = hd_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    for (int i = 0; i < 300; i++)
+      {
+        g_autoptr(HdSite) site = make_site ("示范点", 26.0 + i * 0.001, 119.3);
+        g_assert_true (hd_store_save_site (store, site, &error));
+      }
+  }
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  /* Written in WAL mode (file format versions 2). */
+  g_assert_cmpint (contents[18], ==, 2);
+  g_assert_cmpint (contents[19], ==, 2);
+  g_assert_cmpuint (length, >, 4096 * 8);
+  for (gsize i = 4096 * 3; i < length - 4096; i += 7)
+    contents[i] = (char) (i * 31);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  assert_refused (f->path, HD_STORE_ERROR_CORRUPT);
+}
+
 static void
 test_refuse_read_only (Fixture       *f,
                        gconstpointer  data)
@@ -937,6 +968,7 @@ main (int    argc,
   ADD ("/store/open/refuse-not-database", test_refuse_not_database);
   ADD ("/store/open/refuse-other-program", test_refuse_other_program);
   ADD ("/store/open/refuse-corrupt", test_refuse_corrupt);
+  ADD ("/store/open/refuse-corrupt-wal", test_refuse_corrupt_wal);
   ADD ("/store/open/refuse-read-only", test_refuse_read_only);
   ADD ("/store/site/crud", test_site_crud);
   ADD ("/store/belt/route", test_belt_route);
