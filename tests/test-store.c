@@ -318,6 +318,37 @@ test_refuse_corrupt (Fixture       *f,
   assert_refused (f->path, HD_STORE_ERROR_CORRUPT);
 }
 
+/* The same in WAL mode, as the app writes it: its integrity check runs alongside the reading
+ * of the workspace, and still refuses it as damaged without changing it. */
+static void
+test_refuse_corrupt_wal (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HdStore) store = hd_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    for (int i = 0; i < 300; i++)
+      {
+        g_autoptr(HdSite) site = make_site ("示范点", 26.0 + i * 0.001, 119.3);
+        g_assert_true (hd_store_save_site (store, site, &error));
+      }
+  }
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  /* Written in WAL mode (file format versions 2). */
+  g_assert_cmpint (contents[18], ==, 2);
+  g_assert_cmpint (contents[19], ==, 2);
+  g_assert_cmpuint (length, >, 4096 * 8);
+  for (gsize i = 4096 * 3; i < length - 4096; i += 7)
+    contents[i] = (char) (i * 31);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  assert_refused (f->path, HD_STORE_ERROR_CORRUPT);
+}
+
 static void
 test_refuse_read_only (Fixture       *f,
                        gconstpointer  data)
@@ -839,6 +870,59 @@ test_box_query (Fixture       *f,
   g_assert_cmpint (hd_site_pos_key ("a"), >=, 0);
 }
 
+/* The R*Tree's boxes are 32-bit floats: sites a hair either side of the window's edges share a
+ * box, and only their exact positions tell them apart. Reopened, so the key index is the one
+ * made while reading the sites at open. */
+static void
+test_box_query_edges (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct { double lat, lon; gboolean inside; } places[] = {
+    { 25.5, 115.0 - 1e-9, FALSE }, { 25.5, 115.0, TRUE }, { 25.5, 115.0 + 1e-9, TRUE },
+    { 25.5, 116.5 + 1e-9, FALSE }, { 25.5, 116.5, TRUE }, { 25.5, 116.5 - 1e-9, TRUE },
+    { 25.0 - 1e-9, 116.0, FALSE }, { 25.0 + 1e-9, 116.0, TRUE },
+    { 26.0 + 1e-9, 116.0, FALSE }, { 26.0 - 1e-9, 116.0, TRUE },
+    { 25.5, 115.75, TRUE }, { 27.0, 115.75, FALSE },
+  };
+  g_autoptr(GPtrArray) inside = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(HdStore) store = hd_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+      {
+        g_autoptr(HdSite) site = make_site ("示范点", places[i].lat, places[i].lon);
+
+        g_assert_true (hd_store_save_site (store, site, &error));
+        g_assert_no_error (error);
+        if (places[i].inside)
+          g_ptr_array_add (inside, g_strdup (hd_site_get_id (site)));
+      }
+  }
+
+  {
+    g_autoptr(HdStore) store = hd_store_open (f->path, &error);
+    g_auto(GStrv) found = NULL;
+    g_auto(GStrv) none = NULL;
+
+    g_assert_no_error (error);
+    found = hd_store_query_sites_in_box (store, 25.0, 115.0, 26.0, 116.5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (found), ==, inside->len);
+    for (guint i = 0; i < inside->len; i++)
+      g_assert_true (g_strv_contains ((const char * const *) found,
+                                      g_ptr_array_index (inside, i)));
+
+    /* An empty window finds nothing, and gives an empty list, not NULL. */
+    none = hd_store_query_sites_in_box (store, 10.0, 10.0, 10.5, 10.5, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (none);
+    g_assert_cmpuint (g_strv_length (none), ==, 0);
+  }
+}
+
 static void
 test_sample (Fixture       *f,
              gconstpointer  data)
@@ -884,6 +968,7 @@ main (int    argc,
   ADD ("/store/open/refuse-not-database", test_refuse_not_database);
   ADD ("/store/open/refuse-other-program", test_refuse_other_program);
   ADD ("/store/open/refuse-corrupt", test_refuse_corrupt);
+  ADD ("/store/open/refuse-corrupt-wal", test_refuse_corrupt_wal);
   ADD ("/store/open/refuse-read-only", test_refuse_read_only);
   ADD ("/store/site/crud", test_site_crud);
   ADD ("/store/belt/route", test_belt_route);
@@ -893,6 +978,7 @@ main (int    argc,
   ADD ("/store/import/atomic", test_import_atomic);
   ADD ("/store/stats-and-check", test_stats_and_check);
   ADD ("/store/box-query", test_box_query);
+  ADD ("/store/box-query/edges", test_box_query_edges);
   ADD ("/store/sample", test_sample);
 #undef ADD
 

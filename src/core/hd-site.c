@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "hd-site"
 
 #include "hd-record.h"
-#include "hd-site.h"
+#include "hd-site-private.h"
 
 struct _HdSite
 {
@@ -87,6 +87,45 @@ hd_site_new (void)
 {
   return g_object_new (HD_TYPE_SITE, NULL);
 }
+
+/* Strings as the property setters store them: "" kept as "", NULL as NULL. */
+#define SET_STRING(field) self->field = g_strdup (fields->field)
+
+/**
+ * hd_site_new_with_fields:
+ * @fields: the site's fields, as read from its row
+ *
+ * Makes a site holding @fields directly: no property is set and nothing is notified, which
+ * keeps reading 100k rows at open to a field copy per column (a g_object_set() of the 14
+ * properties cost twice as much).
+ *
+ * Returns: (transfer full): the new site
+ */
+HdSite *
+hd_site_new_with_fields (const HdSiteFields *fields)
+{
+  HdSite *self = g_object_new (HD_TYPE_SITE, NULL);
+
+  SET_STRING (id);
+  SET_STRING (name);
+  self->kind = fields->kind;
+  self->domain = fields->domain;
+  self->level = fields->level;
+  SET_STRING (region_id);
+  SET_STRING (organisation);
+  self->members = fields->members;
+  SET_STRING (address);
+  self->has_position = fields->has_position;
+  self->latitude = fields->has_position ? fields->latitude : 0.0;
+  self->longitude = fields->has_position ? fields->longitude : 0.0;
+  SET_STRING (contact);
+  SET_STRING (notes);
+  SET_STRING (extra);
+  SET_STRING (created);
+  SET_STRING (modified);
+  return self;
+}
+#undef SET_STRING
 
 HD_RECORD_STRING_ACCESSORS (HdSite, hd_site, id, PROP_ID)
 HD_RECORD_STRING_ACCESSORS (HdSite, hd_site, name, PROP_NAME)

@@ -25,6 +25,14 @@
 #define FLAG_R          0.96
 #define FLAG_G          0.47
 #define FLAG_B          0.0
+/* Consecutive route vertices closer than this (px) on screen draw as one: below a pixel they
+ * only cost the stroker joins nobody sees. */
+#define SIMPLIFY_PX     1.0
+/* Routes wholly farther than this (px) outside the view are not drawn (a name beside a route
+ * stays within it). */
+#define CULL_MARGIN_PX  64.0
+/* More routes than this in view draw with Cairo's fast antialiasing. */
+#define CROWDED_ROUTES  40
 
 typedef struct {
   char        *id;
@@ -33,6 +41,8 @@ typedef struct {
   GArray      *points;  /* double pairs: normalised Web-Mercator u, v of the route's sites */
   GArray      *lats;    /* double: the same sites' latitudes and longitudes, for the checks */
   GArray      *lons;
+  double       min_u, min_v, max_u, max_v;  /* the route's bounding box */
+  double       max_segment;                 /* its longest segment, in u, v units */
   PangoLayout *layout;  /* the name, made when first drawn */
 } BeltEntry;
 
@@ -82,7 +92,8 @@ reload (HdBeltLayer *self)
       g_autoptr(HdBelt) belt = g_list_model_get_item (belts, i);
       g_auto(GStrv) route = hd_store_dup_belt_route (self->store, hd_belt_get_id (belt));
       BeltEntry entry = { g_strdup (hd_belt_get_id (belt)), g_strdup (hd_belt_get_name (belt)),
-                          0, 0, 0, NULL, NULL, NULL, NULL };
+                          0, 0, 0, NULL, NULL, NULL, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE,
+                          -G_MAXDOUBLE, 0, NULL };
 
       hd_map_belt_colour (hd_belt_get_colour (belt), entry.id, &entry.r, &entry.g, &entry.b);
       entry.points = g_array_new (FALSE, FALSE, sizeof (double));
@@ -98,9 +109,19 @@ reload (HdBeltLayer *self)
           lat = hd_site_get_latitude (site);
           lon = hd_site_get_longitude (site);
           hd_mercator_project (lon, lat, &uv[0], &uv[1]);
+          if (entry.points->len >= 2)
+            {
+              const double *last = &g_array_index (entry.points, double, entry.points->len - 2);
+
+              entry.max_segment = MAX (entry.max_segment, hypot (uv[0] - last[0], uv[1] - last[1]));
+            }
           g_array_append_vals (entry.points, uv, 2);
           g_array_append_val (entry.lats, lat);
           g_array_append_val (entry.lons, lon);
+          entry.min_u = MIN (entry.min_u, uv[0]);
+          entry.max_u = MAX (entry.max_u, uv[0]);
+          entry.min_v = MIN (entry.min_v, uv[1]);
+          entry.max_v = MAX (entry.max_v, uv[1]);
         }
       g_array_append_val (self->belts, entry);
     }
@@ -118,7 +139,8 @@ on_store_changed (HdStore  *store,
     reload (HD_BELT_LAYER (user_data));
 }
 
-/* The route in screen coordinates (relative to the view's centre, before rotation). */
+/* The route in screen coordinates (relative to the view's centre, before rotation), every
+ * vertex: the selected route's gaps and flags, and hit-testing, count on its indices. */
 static double *
 screen_points (const BeltEntry *entry,
                double           world,
@@ -134,6 +156,40 @@ screen_points (const BeltEntry *entry,
       xy[2 * i] = uv[2 * i] * world - ox;
       xy[2 * i + 1] = uv[2 * i + 1] * world - oy;
     }
+  return xy;
+}
+
+/* The same, less the vertices within SIMPLIFY_PX of the last one kept (the last vertex always
+ * stays), for drawing an unselected route: at a province's zoom a route of 100 sites is a few
+ * hundred pixels long and most of its vertices are a pixel or two apart. */
+static double *
+screen_points_simplified (const BeltEntry *entry,
+                          double           world,
+                          double           ox,
+                          double           oy,
+                          guint           *n_out)
+{
+  const double *uv = (const double *) entry->points->data;
+  guint n = entry->points->len / 2, kept = 0;
+  double *xy = g_new (double, 2 * MAX (n, 1));
+  const double min2 = SIMPLIFY_PX * SIMPLIFY_PX;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = uv[2 * i] * world - ox, y = uv[2 * i + 1] * world - oy;
+
+      if (kept > 0 && i + 1 < n)
+        {
+          double dx = x - xy[2 * (kept - 1)], dy = y - xy[2 * (kept - 1) + 1];
+
+          if (dx * dx + dy * dy < min2)
+            continue;
+        }
+      xy[2 * kept] = x;
+      xy[2 * kept + 1] = y;
+      kept++;
+    }
+  *n_out = kept;
   return xy;
 }
 
@@ -191,11 +247,63 @@ add_flag_box (GArray *placed,
   g_array_append_val (placed, box);
 }
 
+/* Adds the route's line to the current path; a segment listed in @gaps is left out. */
+static void
+append_route (cairo_t      *cr,
+              const double *xy,
+              guint         n,
+              GArray       *gaps)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == 0 || is_gap (gaps, i - 1))
+        cairo_move_to (cr, xy[2 * i], xy[2 * i + 1]);
+      else
+        cairo_line_to (cr, xy[2 * i], xy[2 * i + 1]);
+    }
+}
+
+/* Adds a small arrowhead in the middle of each long segment (the route's direction) to the
+ * current path. @max_segment is the longest segment in pixels: below ARROW_MIN_PX there are
+ * none, and the segments are not measured one by one. */
+static void
+append_arrows (cairo_t      *cr,
+               const double *xy,
+               guint         n,
+               double        width,
+               double        max_segment)
+{
+  if (max_segment < ARROW_MIN_PX)
+    return;
+
+  for (guint i = 1; i < n; i++)
+    {
+      double x0 = xy[2 * (i - 1)], y0 = xy[2 * (i - 1) + 1];
+      double x1 = xy[2 * i], y1 = xy[2 * i + 1];
+      double dx = x1 - x0, dy = y1 - y0;
+      double length = hypot (dx, dy);
+      double mx, my, ux, uy, size = ARROW_SIZE + width;
+
+      if (length < ARROW_MIN_PX)
+        continue;
+      ux = dx / length;
+      uy = dy / length;
+      mx = (x0 + x1) / 2 + ux * size / 2;
+      my = (y0 + y1) / 2 + uy * size / 2;
+      cairo_move_to (cr, mx, my);
+      cairo_line_to (cr, mx - ux * size - uy * size * 0.6, my - uy * size + ux * size * 0.6);
+      cairo_line_to (cr, mx - ux * size + uy * size * 0.6, my - uy * size - ux * size * 0.6);
+      cairo_close_path (cr);
+    }
+}
+
+/* The selected route: wider, its gaps dashed. */
 static void
 draw_belt (cairo_t         *cr,
            const BeltEntry *entry,
            const double    *xy,
            double           width,
+           double           world,
            GArray          *gaps)
 {
   guint n = entry->points->len / 2;
@@ -205,15 +313,7 @@ draw_belt (cairo_t         *cr,
 
   cairo_set_source_rgb (cr, entry->r, entry->g, entry->b);
   cairo_set_line_width (cr, width);
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0 && is_gap (gaps, i - 1))
-        cairo_move_to (cr, xy[2 * i], xy[2 * i + 1]);
-      else if (i == 0)
-        cairo_move_to (cr, xy[0], xy[1]);
-      else
-        cairo_line_to (cr, xy[2 * i], xy[2 * i + 1]);
-    }
+  append_route (cr, xy, n, gaps);
   cairo_stroke (cr);
 
   /* Gaps: dashed, so the route reads as broken there. */
@@ -235,27 +335,44 @@ draw_belt (cairo_t         *cr,
       cairo_restore (cr);
     }
 
-  /* A small arrowhead in the middle of each long segment shows the route's direction. */
-  for (guint i = 1; i < n; i++)
-    {
-      double x0 = xy[2 * (i - 1)], y0 = xy[2 * (i - 1) + 1];
-      double x1 = xy[2 * i], y1 = xy[2 * i + 1];
-      double dx = x1 - x0, dy = y1 - y0;
-      double length = hypot (dx, dy);
-      double mx, my, ux, uy, size = ARROW_SIZE + width;
-
-      if (length < ARROW_MIN_PX)
-        continue;
-      ux = dx / length;
-      uy = dy / length;
-      mx = (x0 + x1) / 2 + ux * size / 2;
-      my = (y0 + y1) / 2 + uy * size / 2;
-      cairo_move_to (cr, mx, my);
-      cairo_line_to (cr, mx - ux * size - uy * size * 0.6, my - uy * size + ux * size * 0.6);
-      cairo_line_to (cr, mx - ux * size + uy * size * 0.6, my - uy * size - ux * size * 0.6);
-      cairo_close_path (cr);
-    }
+  append_arrows (cr, xy, n, width, entry->max_segment * world);
   cairo_fill (cr);
+}
+
+/* A route to draw this frame, unselected: its points on screen, simplified. */
+typedef struct {
+  BeltEntry *entry;
+  double    *xy;
+  guint      n;
+  guint      index;   /* in self->belts: the drawing order within a colour */
+} Visible;
+
+/* Each unselected route is a stroke of its own: one stroke of every route of a colour cost
+ * Cairo more (its scan converter then works across the whole view with every edge active). */
+static void
+draw_routes (cairo_t *cr,
+             GArray  *visible,
+             double   world)
+{
+  cairo_save (cr);
+  cairo_set_line_width (cr, LINE_WIDTH);
+  /* Cairo's fast antialiasing draws a crowded view's thin lines in about half the time of the
+   * default, and among so many lines the difference does not show; a few routes keep the best. */
+  if (visible->len > CROWDED_ROUTES)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const Visible *v = &g_array_index (visible, Visible, i);
+
+      if (v->n < 2)
+        continue;
+      cairo_set_source_rgb (cr, v->entry->r, v->entry->g, v->entry->b);
+      append_route (cr, v->xy, v->n, NULL);
+      cairo_stroke (cr);
+      append_arrows (cr, v->xy, v->n, LINE_WIDTH, v->entry->max_segment * world);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
 }
 
 /* The belt's name along its longest segment that is long enough, unless it would cover a
@@ -265,12 +382,14 @@ draw_name (HdBeltLayer     *self,
            cairo_t         *cr,
            BeltEntry       *entry,
            const double    *xy,
+           guint            n,
+           double           world,
            double           cos_r,
            double           sin_r,
            GArray          *placed,
            const HdColour  *paper)
 {
-  guint n = entry->points->len / 2, first, last;
+  guint first, last;
   g_autofree double *rotated = NULL;
   static const double sides[] = { 0, -1, 1 };
   double angle, cx = 0, cy = 0, sx, sy, length, shift;
@@ -286,6 +405,10 @@ draw_name (HdBeltLayer     *self,
       pango_layout_set_attributes (entry->layout, self->name_attributes);
     }
   pango_layout_get_pixel_size (entry->layout, &tw, &th);
+  /* No straight run can be longer than the route's box is across. */
+  if (hypot (entry->max_u - entry->min_u, entry->max_v - entry->min_v) * world <
+      tw + 2 * NAME_MARGIN)
+    return;
 
   /* The segments as they are on screen, after the view's rotation. */
   rotated = g_new (double, 2 * n);
@@ -356,13 +479,13 @@ hd_belt_layer_draw (HdBeltLayer *self,
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double world, cu, cv, rotation;
+  double world, cu, cv, rotation, reach;
   BeltEntry *selected = NULL;
   g_autofree double *selected_xy = NULL;
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (HdMapRect));
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) detours = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) screen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (Visible));
   HdColour paper;
 
   g_return_if_fail (HD_IS_BELT_LAYER (self));
@@ -376,6 +499,8 @@ hd_belt_layer_draw (HdBeltLayer *self,
   hd_mercator_project (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                        &cu, &cv);
+  /* Whatever the rotation, the view lies within this many pixels of its centre. */
+  reach = hypot (width, height) / 2 + CULL_MARGIN_PX;
 
   cairo_save (cr);
   cairo_translate (cr, width / 2.0, height / 2.0);
@@ -386,16 +511,22 @@ hd_belt_layer_draw (HdBeltLayer *self,
   for (guint i = 0; i < self->belts->len; i++)
     {
       BeltEntry *entry = &g_array_index (self->belts, BeltEntry, i);
-      double *xy = screen_points (entry, world, cu * world, cv * world);
+      Visible v = { entry, NULL, 0, i };
 
-      g_ptr_array_add (screen, xy);
       if (self->selected != NULL && g_strcmp0 (entry->id, self->selected) == 0)
         {
           selected = entry;
           continue;
         }
-      draw_belt (cr, entry, xy, LINE_WIDTH, NULL);
+      /* Off screen: the route's box misses the view's. */
+      if (entry->points->len == 0 ||
+          (entry->max_u - cu) * world < -reach || (entry->min_u - cu) * world > reach ||
+          (entry->max_v - cv) * world < -reach || (entry->min_v - cv) * world > reach)
+        continue;
+      v.xy = screen_points_simplified (entry, world, cu * world, cv * world, &v.n);
+      g_array_append_val (visible, v);
     }
+  draw_routes (cr, visible, world);
 
   if (selected != NULL)
     {
@@ -406,7 +537,7 @@ hd_belt_layer_draw (HdBeltLayer *self,
       selected_xy = screen_points (selected, world, cu * world, cv * world);
       hd_map_route_gaps (lats, lons, n, HD_MAP_GAP_METRES, gaps);
       hd_map_route_detours (lats, lons, n, HD_MAP_DETOUR_METRES, detours);
-      draw_belt (cr, selected, selected_xy, SELECTED_WIDTH, gaps);
+      draw_belt (cr, selected, selected_xy, SELECTED_WIDTH, world, gaps);
       for (guint k = 0; k < gaps->len; k++)
         {
           guint s = g_array_index (gaps, guint, k);
@@ -426,18 +557,19 @@ hd_belt_layer_draw (HdBeltLayer *self,
           add_flag_box (placed, selected_xy[2 * s] + 8, selected_xy[2 * s + 1] - 6, rotation);
         }
       /* The selected belt's name first: it wins any overlap. */
-      draw_name (self, cr, selected, selected_xy, cos (rotation), sin (rotation), placed, &paper);
+      draw_name (self, cr, selected, selected_xy, n, world, cos (rotation), sin (rotation), placed,
+                 &paper);
     }
 
-  for (guint i = 0; i < self->belts->len; i++)
+  for (guint i = 0; i < visible->len; i++)
     {
-      BeltEntry *entry = &g_array_index (self->belts, BeltEntry, i);
+      Visible *v = &g_array_index (visible, Visible, i);
 
-      if (entry == selected)
-        continue;
-      draw_name (self, cr, entry, g_ptr_array_index (screen, i), cos (rotation), sin (rotation),
-                 placed, &paper);
+      draw_name (self, cr, v->entry, v->xy, v->n, world, cos (rotation), sin (rotation), placed,
+                 &paper);
     }
+  for (guint i = 0; i < visible->len; i++)
+    g_free (g_array_index (visible, Visible, i).xy);
 
   cairo_restore (cr);
 }

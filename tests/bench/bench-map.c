@@ -48,6 +48,21 @@
 
 static gboolean all_met = TRUE;
 
+/* HD_BENCH_MAP_ONLY=part,part… runs only those parts (pan, clustered, rtree, routes, open, or
+ * belt-layer: the routes without the path layers and no figure), for profiling one of them
+ * without the minutes the others take. */
+static gboolean
+wanted (const char *part)
+{
+  const char *only = g_getenv ("HD_BENCH_MAP_ONLY");
+  g_auto(GStrv) parts = NULL;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  parts = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) parts, part);
+}
+
 static const double zooms_100k[] = { 7.0, 9.0, 10.5, 11.5, 12.5, 15.0 };
 
 static void
@@ -634,58 +649,82 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
-  small = make_store (dir, "small", N_SMALL, lons, lats);
-  big = make_store (dir, "big", N_SITES, lons, lats);
-  routes = make_routes_store (dir, rand, route_lons, route_lats);
+  if (wanted ("pan"))
+    small = make_store (dir, "small", N_SMALL, lons, lats);
+  if (wanted ("clustered") || wanted ("rtree") || wanted ("open"))
+    big = make_store (dir, "big", N_SITES, lons, lats);
+  if (wanted ("routes") || wanted ("belt-layer"))
+    routes = make_routes_store (dir, rand, route_lons, route_lats);
   g_printerr ("# generating and importing the stores took %.1f s\n",
               (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 
   /* The box is 4.5° wide; 10% of its width (1% of its area) across WIDTH pixels. */
   zoom_1pct = log2 (WIDTH * 360.0 / ((MAX_LON - MIN_LON) * 0.1) / 256.0);
 
-  custom_ms = custom_pan (small, zoom_1pct);
-  marker_ms = marker_pan (lons, lats, N_SMALL, zoom_1pct);
-  report ("map.pan_10k_p95_custom", custom_ms, "ms", "%.2f", FALSE, TARGET_CUSTOM_MS);
-  g_printerr ("# ShumateMarkerLayer p95: %.2f ms\n", marker_ms);
-  report ("map.pan_10k_vs_shumate_marker_layer", custom_ms / marker_ms, "x", "%.3f", FALSE,
-          TARGET_RATIO);
+  if (wanted ("pan"))
+    {
+      custom_ms = custom_pan (small, zoom_1pct);
+      marker_ms = marker_pan (lons, lats, N_SMALL, zoom_1pct);
+      report ("map.pan_10k_p95_custom", custom_ms, "ms", "%.2f", FALSE, TARGET_CUSTOM_MS);
+      g_printerr ("# ShumateMarkerLayer p95: %.2f ms\n", marker_ms);
+      report ("map.pan_10k_vs_shumate_marker_layer", custom_ms / marker_ms, "x", "%.3f", FALSE,
+              TARGET_RATIO);
+    }
 
   /* Any zoom: the whole province in view (every site visible, so the layer clusters), then
    * closer, through the zooms where it stops clustering (1000 sites in view), down to streets.
    * The figure is the worst of them. */
-  clustered_ms = 0;
-  for (guint z = 0; z < G_N_ELEMENTS (zooms_100k); z++)
+  if (wanted ("clustered"))
     {
-      double ms = custom_pan (big, zooms_100k[z]);
+      clustered_ms = 0;
+      for (guint z = 0; z < G_N_ELEMENTS (zooms_100k); z++)
+        {
+          double ms = custom_pan (big, zooms_100k[z]);
 
-      g_printerr ("# 100k sites at zoom %.1f: pan p95 %.2f ms\n", zooms_100k[z], ms);
-      clustered_ms = MAX (clustered_ms, ms);
+          g_printerr ("# 100k sites at zoom %.1f: pan p95 %.2f ms\n", zooms_100k[z], ms);
+          clustered_ms = MAX (clustered_ms, ms);
+        }
+      report ("map.pan_100k_clustered_p95", clustered_ms, "ms", "%.2f", FALSE,
+              TARGET_CLUSTERED_MS);
     }
-  report ("map.pan_100k_clustered_p95", clustered_ms, "ms", "%.2f", FALSE, TARGET_CLUSTERED_MS);
-
-  rtree_vs_scan (big, &rtree_s, &scan_s, &found);
-  g_printerr ("# R*Tree %.3f ms, scan %.3f ms a window, %.0f sites a window (%.2f%%)\n",
-              rtree_s * 1000, scan_s * 1000, found / 20.0, found / 20.0 / N_SITES * 100);
-  report ("map.rtree_vs_scan", scan_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
 
   big_path = g_strconcat (dir, "/big.db", NULL);
-  sql_s = sql_full_scan (big_path, &sql_found);
-  /* The R*Tree keeps 32-bit float boxes: sites within a few metres of an edge may differ. */
-  g_printerr ("# SQL full scan (NOT INDEXED) %.3f ms a window, %.1f sites a window\n",
-              sql_s * 1000, sql_found / 20.0);
-  report ("map.rtree_vs_sql_full_scan", sql_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
+  if (wanted ("rtree"))
+    {
+      rtree_vs_scan (big, &rtree_s, &scan_s, &found);
+      g_printerr ("# R*Tree %.3f ms, scan %.3f ms a window, %.0f sites a window (%.2f%%)\n",
+                  rtree_s * 1000, scan_s * 1000, found / 20.0, found / 20.0 / N_SITES * 100);
+      report ("map.rtree_vs_scan", scan_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
 
-  belt_ms = belt_layer_pan (routes);
-  paths_ms = path_layers_pan (route_lons, route_lats);
-  g_printerr ("# HdBeltLayer p95 %.2f ms, %u ShumatePathLayers p95 %.2f ms\n", belt_ms,
-              N_ROUTES, paths_ms);
-  report ("map.pan_300_routes_vs_shumate_path_layers", belt_ms / paths_ms, "x", "%.3f", FALSE,
-          TARGET_ROUTES_RATIO);
+      sql_s = sql_full_scan (big_path, &sql_found);
+      /* The R*Tree keeps 32-bit float boxes: sites within a few metres of an edge may differ. */
+      g_printerr ("# SQL full scan (NOT INDEXED) %.3f ms a window, %.1f sites a window\n",
+                  sql_s * 1000, sql_found / 20.0);
+      report ("map.rtree_vs_sql_full_scan", sql_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
+    }
+
+  if (wanted ("routes"))
+    {
+      belt_ms = belt_layer_pan (routes);
+      paths_ms = path_layers_pan (route_lons, route_lats);
+      g_printerr ("# HdBeltLayer p95 %.2f ms, %u ShumatePathLayers p95 %.2f ms\n", belt_ms,
+                  N_ROUTES, paths_ms);
+      report ("map.pan_300_routes_vs_shumate_path_layers", belt_ms / paths_ms, "x", "%.3f", FALSE,
+              TARGET_ROUTES_RATIO);
+    }
+  else if (wanted ("belt-layer"))
+    {
+      /* Only the belt layer, for profiling it (no figure against a target). */
+      g_printerr ("# HdBeltLayer p95 %.2f ms\n", belt_layer_pan (routes));
+    }
 
   /* Closed, then opened again as the app does: reading it all back is part of the time. */
-  g_clear_object (&big);
-  open_s = open_to_first_frame (big_path, N_SITES);
-  report ("map.open_to_first_frame_100k", open_s, "s", "%.3f", FALSE, TARGET_OPEN_S);
+  if (wanted ("open"))
+    {
+      g_clear_object (&big);
+      open_s = open_to_first_frame (big_path, N_SITES);
+      report ("map.open_to_first_frame_100k", open_s, "s", "%.3f", FALSE, TARGET_OPEN_S);
+    }
 
   g_clear_object (&small);
   g_clear_object (&big);
