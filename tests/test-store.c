@@ -126,7 +126,7 @@ test_migrate_v1 (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HdSite) site = make_site ("鼓楼大厦党建工作站", 26.08, 119.29);
   g_autofree char *id = NULL;
-  g_auto(GStrv) found = NULL;
+  g_autofree const char **found = NULL;
 
   {
     g_autoptr(HdStore) v1 = hd_store_open_at_version (f->path, 1, &error);
@@ -153,7 +153,7 @@ test_migrate_v1 (Fixture       *f,
     /* The migration filled the R*Tree from the existing rows. */
     found = hd_store_query_sites_in_box (store, 26.0, 119.2, 26.1, 119.3, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (g_strv_length (found), ==, 1);
+    g_assert_cmpuint (g_strv_length ((GStrv) found), ==, 1);
     g_assert_cmpstr (found[0], ==, id);
   }
 }
@@ -807,7 +807,7 @@ test_box_query (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HdStore) store = hd_store_open (f->path, &error);
   g_autoptr(HdImportBatch) batch = hd_import_batch_new ();
-  g_auto(GStrv) found = NULL;
+  g_autofree const char **found = NULL;
   guint expected = 0;
   GRand *rand = g_rand_new_with_seed (7);
 
@@ -830,7 +830,7 @@ test_box_query (Fixture       *f,
   found = hd_store_query_sites_in_box (store, 25.0, 115.0, 26.0, 116.5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (expected, >, 10);
-  g_assert_cmpuint (g_strv_length (found), ==, expected);
+  g_assert_cmpuint (g_strv_length ((GStrv) found), ==, expected);
   for (guint i = 0; found[i] != NULL; i++)
     {
       HdSite *site = hd_store_lookup_site (store, found[i]);
@@ -847,7 +847,7 @@ test_box_query (Fixture       *f,
     g_autoptr(HdSite) moved = hd_site_new ();
     g_autoptr(HdSite) added = NULL;
     const char *gone[2] = { found[1], NULL };
-    g_auto(GStrv) again = NULL;
+    g_autofree const char **again = NULL;
 
     hd_site_copy_from (moved, hd_store_lookup_site (store, found[0]));
     hd_site_set_position (moved, 40.0, 100.0);
@@ -858,7 +858,7 @@ test_box_query (Fixture       *f,
     g_assert_no_error (error);
     again = hd_store_query_sites_in_box (store, 25.0, 115.0, 26.0, 116.5, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (g_strv_length (again), ==, expected - 2 + 1);
+    g_assert_cmpuint (g_strv_length ((GStrv) again), ==, expected - 2 + 1);
     g_assert_true (g_strv_contains ((const char * const *) again, hd_site_get_id (added)));
     g_assert_false (g_strv_contains ((const char * const *) again, hd_site_get_id (moved)));
   }
@@ -904,13 +904,13 @@ test_box_query_edges (Fixture       *f,
 
   {
     g_autoptr(HdStore) store = hd_store_open (f->path, &error);
-    g_auto(GStrv) found = NULL;
-    g_auto(GStrv) none = NULL;
+    g_autofree const char **found = NULL;
+    g_autofree const char **none = NULL;
 
     g_assert_no_error (error);
     found = hd_store_query_sites_in_box (store, 25.0, 115.0, 26.0, 116.5, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (g_strv_length (found), ==, inside->len);
+    g_assert_cmpuint (g_strv_length ((GStrv) found), ==, inside->len);
     for (guint i = 0; i < inside->len; i++)
       g_assert_true (g_strv_contains ((const char * const *) found,
                                       g_ptr_array_index (inside, i)));
@@ -919,7 +919,7 @@ test_box_query_edges (Fixture       *f,
     none = hd_store_query_sites_in_box (store, 10.0, 10.0, 10.5, 10.5, &error);
     g_assert_no_error (error);
     g_assert_nonnull (none);
-    g_assert_cmpuint (g_strv_length (none), ==, 0);
+    g_assert_cmpuint (g_strv_length ((GStrv) none), ==, 0);
   }
 }
 

@@ -105,8 +105,8 @@ test_save_undo_redo (Fixture       *f,
   g_assert_null (hd_store_lookup_site (f->store, id));
   g_assert_false (hd_store_can_undo (f->store));
   {
-    g_auto(GStrv) found = hd_store_query_sites_in_box (f->store, 26, 119, 27, 120, &error);
-    g_assert_cmpuint (g_strv_length (found), ==, 0);
+    g_autofree const char **found = hd_store_query_sites_in_box (f->store, 26, 119, 27, 120, &error);
+    g_assert_cmpuint (g_strv_length ((GStrv) found), ==, 0);
   }
 
   /* Redo both. */
@@ -119,8 +119,8 @@ test_save_undo_redo (Fixture       *f,
   g_assert_cmpint (hd_site_get_kind (in_model), ==, HD_SITE_KIND_RED_POST);
   g_assert_false (hd_store_can_redo (f->store));
   {
-    g_auto(GStrv) found = hd_store_query_sites_in_box (f->store, 26, 119, 27, 120, &error);
-    g_assert_cmpuint (g_strv_length (found), ==, 1);
+    g_autofree const char **found = hd_store_query_sites_in_box (f->store, 26, 119, 27, 120, &error);
+    g_assert_cmpuint (g_strv_length ((GStrv) found), ==, 1);
   }
 
   /* Nothing left to redo is an error, not a crash. */

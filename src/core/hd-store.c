@@ -1430,7 +1430,7 @@ ensure_site_key_index (HdStore *self)
   set_site_key_index (self, g_steal_pointer (&keys), sites);
 }
 
-GStrv
+const char **
 hd_store_query_sites_in_box (HdStore  *self,
                              double    min_lat,
                              double    min_lon,
@@ -1455,7 +1455,7 @@ hd_store_query_sites_in_box (HdStore  *self,
   stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  ids = g_ptr_array_new_full (256, g_free);
+  ids = g_ptr_array_new_full (256, NULL);
   sqlite3_bind_double (stmt, 1, min_lat);
   sqlite3_bind_double (stmt, 2, min_lon);
   sqlite3_bind_double (stmt, 3, max_lat);
@@ -1482,7 +1482,7 @@ hd_store_query_sites_in_box (HdStore  *self,
           if (lat < min_lat || lat > max_lat || lon < min_lon || lon > max_lon)
             continue;
         }
-      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (ids, (char *) id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -1492,8 +1492,7 @@ hd_store_query_sites_in_box (HdStore  *self,
       return NULL;
     }
   g_ptr_array_add (ids, NULL);
-  g_ptr_array_set_free_func (ids, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  return (const char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -87,8 +87,10 @@ GStrv       hd_store_dup_belt_route     (HdStore     *self,
 /* (transfer full): the ids of the belts a site is on. */
 GStrv       hd_store_dup_site_belts     (HdStore     *self,
                                          const char  *site_id);
-/* (transfer full): ids of sites with a position inside the box, using the R*Tree. */
-GStrv       hd_store_query_sites_in_box (HdStore     *self,
+/* (transfer container): the ids of the sites with a position inside the box, using the R*Tree,
+ * %NULL-terminated; free the array with g_free(). The strings are the store's and stay valid until
+ * its next change: copy the ones you keep. (Copying every hit was half the query's time.) */
+const char **hd_store_query_sites_in_box (HdStore     *self,
                                          double       min_lat,
                                          double       min_lon,
                                          double       max_lat,

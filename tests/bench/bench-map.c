@@ -23,6 +23,7 @@
 #include "hd-map-view.h"
 #include "hd-site-layer.h"
 #include "hd-store.h"
+#include "hd-bench.h"
 
 #define N_SITES       100000
 #define N_SMALL       10000
@@ -46,8 +47,6 @@
 #define TARGET_ROUTES_RATIO  (1.0 / 3.0)
 #define TARGET_OPEN_S        0.5
 
-static gboolean all_met = TRUE;
-
 /* HD_BENCH_MAP_ONLY=part,part… runs only those parts (pan, clustered, rtree, routes, open, or
  * belt-layer: the routes without the path layers and no figure), for profiling one of them
  * without the minutes the others take. */
@@ -64,30 +63,6 @@ wanted (const char *part)
 }
 
 static const double zooms_100k[] = { 7.0, 9.0, 10.5, 11.5, 12.5, 15.0 };
-
-static void
-report (const char *name,
-        double      value,
-        const char *unit,
-        const char *format,
-        gboolean    higher_is_better,
-        double      target)
-{
-  gboolean met = higher_is_better ? value >= target : value <= target;
-  char value_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char target_text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (value_text, sizeof value_text, format, value);
-  g_ascii_formatd (target_text, sizeof target_text, "%g", target);
-  /* The unit "x" is written against the number, as in "0.12x". */
-  printf ("%s: %s%s%s (target %s %s%s%s)%s\n",
-          name, value_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          higher_is_better ? "≥" : "≤", target_text, g_str_equal (unit, "x") ? "" : " ", unit,
-          met ? "" : "  MISSED");
-  fflush (stdout);
-  if (!met)
-    all_met = FALSE;
-}
 
 static void
 write_sites (const char *path,
@@ -138,20 +113,11 @@ make_store (const char *dir,
   return store;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 p95 (double *values,
      guint   n)
 {
-  qsort (values, n, sizeof (double), (GCompareFunc) compare_doubles);
+  qsort (values, n, sizeof (double), hd_bench_compare_doubles);
   return values[(guint) ceil (0.95 * n) - 1];
 }
 
@@ -350,7 +316,7 @@ rtree_vs_scan (HdStore *store,
   /* The first query builds the store's key → site index (once per change of the site list,
    * as the map does on its first frame); time it apart from the steady state. */
   start = g_get_monotonic_time ();
-  g_strfreev (hd_store_query_sites_in_box (store, 0, 0, 0, 0, NULL));
+  g_free (hd_store_query_sites_in_box (store, 0, 0, 0, 0, NULL));
   g_printerr ("# first query (builds the key index): %.1f ms\n",
               (g_get_monotonic_time () - start) / 1000.0);
 
@@ -360,12 +326,12 @@ rtree_vs_scan (HdStore *store,
     {
       double lon = MIN_LON + 0.1 + w * 0.2, lat = MIN_LAT + 0.1 + w * 0.18;
       g_autoptr(GError) error = NULL;
-      g_auto(GStrv) ids = hd_store_query_sites_in_box (store, lat, lon, lat + size, lon + size,
-                                                       &error);
+      g_autofree const char **ids = hd_store_query_sites_in_box (store, lat, lon, lat + size,
+                                                                  lon + size, &error);
 
       if (ids == NULL)
         g_error ("%s", error->message);
-      *found += g_strv_length (ids);
+      *found += g_strv_length ((GStrv) ids);
     }
   *rtree_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC / n_windows;
 
@@ -665,9 +631,9 @@ main (int   argc,
     {
       custom_ms = custom_pan (small, zoom_1pct);
       marker_ms = marker_pan (lons, lats, N_SMALL, zoom_1pct);
-      report ("map.pan_10k_p95_custom", custom_ms, "ms", "%.2f", FALSE, TARGET_CUSTOM_MS);
+      hd_bench_report ("map.pan_10k_p95_custom", custom_ms, "ms", "%.2f", FALSE, TARGET_CUSTOM_MS);
       g_printerr ("# ShumateMarkerLayer p95: %.2f ms\n", marker_ms);
-      report ("map.pan_10k_vs_shumate_marker_layer", custom_ms / marker_ms, "x", "%.3f", FALSE,
+      hd_bench_report ("map.pan_10k_vs_shumate_marker_layer", custom_ms / marker_ms, "x", "%.3f", FALSE,
               TARGET_RATIO);
     }
 
@@ -684,7 +650,7 @@ main (int   argc,
           g_printerr ("# 100k sites at zoom %.1f: pan p95 %.2f ms\n", zooms_100k[z], ms);
           clustered_ms = MAX (clustered_ms, ms);
         }
-      report ("map.pan_100k_clustered_p95", clustered_ms, "ms", "%.2f", FALSE,
+      hd_bench_report ("map.pan_100k_clustered_p95", clustered_ms, "ms", "%.2f", FALSE,
               TARGET_CLUSTERED_MS);
     }
 
@@ -694,13 +660,13 @@ main (int   argc,
       rtree_vs_scan (big, &rtree_s, &scan_s, &found);
       g_printerr ("# R*Tree %.3f ms, scan %.3f ms a window, %.0f sites a window (%.2f%%)\n",
                   rtree_s * 1000, scan_s * 1000, found / 20.0, found / 20.0 / N_SITES * 100);
-      report ("map.rtree_vs_scan", scan_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
+      hd_bench_report ("map.rtree_vs_scan", scan_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
 
       sql_s = sql_full_scan (big_path, &sql_found);
       /* The R*Tree keeps 32-bit float boxes: sites within a few metres of an edge may differ. */
       g_printerr ("# SQL full scan (NOT INDEXED) %.3f ms a window, %.1f sites a window\n",
                   sql_s * 1000, sql_found / 20.0);
-      report ("map.rtree_vs_sql_full_scan", sql_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
+      hd_bench_report ("map.rtree_vs_sql_full_scan", sql_s / rtree_s, "x", "%.1f", TRUE, TARGET_RTREE);
     }
 
   if (wanted ("routes"))
@@ -709,8 +675,8 @@ main (int   argc,
       paths_ms = path_layers_pan (route_lons, route_lats);
       g_printerr ("# HdBeltLayer p95 %.2f ms, %u ShumatePathLayers p95 %.2f ms\n", belt_ms,
                   N_ROUTES, paths_ms);
-      report ("map.pan_300_routes_vs_shumate_path_layers", belt_ms / paths_ms, "x", "%.3f", FALSE,
-              TARGET_ROUTES_RATIO);
+      hd_bench_report ("map.pan_300_routes_vs_shumate_path_layers", belt_ms / paths_ms, "x", "%.3f",
+                       FALSE, TARGET_ROUTES_RATIO);
     }
   else if (wanted ("belt-layer"))
     {
@@ -723,7 +689,7 @@ main (int   argc,
     {
       g_clear_object (&big);
       open_s = open_to_first_frame (big_path, N_SITES);
-      report ("map.open_to_first_frame_100k", open_s, "s", "%.3f", FALSE, TARGET_OPEN_S);
+      hd_bench_report ("map.open_to_first_frame_100k", open_s, "s", "%.3f", FALSE, TARGET_OPEN_S);
     }
 
   g_clear_object (&small);
@@ -742,5 +708,5 @@ main (int   argc,
     g_rmdir (dir);
   }
 
-  return all_met ? 0 : 1;
+  return hd_bench_exit_status ();
 }
