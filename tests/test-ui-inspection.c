@@ -461,10 +461,7 @@ test_keyboard_inspection (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (hd_standard_set_get_n_items (six_haves), ==, 6);
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   /* Setting the scene: the site's row on the Sites page, selected, the list focused. */
   g_assert_true (hd_window_set_page (fixture->window, "sites"));
@@ -665,10 +662,7 @@ test_pages (Fixture       *fixture,
   gboolean never_first = TRUE;
   guint n_open;
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   panel = HD_INSPECTIONS_PANEL (hd_window_get_inspections_panel (fixture->window));
 
@@ -937,10 +931,7 @@ test_suggestions (Fixture       *fixture,
   g_assert_nonnull (belt);
   target = hd_subject_to_target (HD_SUBJECT_BELT, hd_belt_get_id (belt));
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   /* The help overlay lists the new shortcuts (a bad accelerator there would warn). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
@@ -1207,10 +1198,7 @@ test_photos_tasks_sets (Fixture       *fixture,
   PhotoQuery query;
   GDate date;
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   /* A standard set from a CSV file, as win.import-standard-set does after the chooser. */
   g_assert_true (g_file_set_contents (csv_path, csv, -1, &error));

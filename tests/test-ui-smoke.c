@@ -84,18 +84,6 @@ belt_model_is_full (gpointer data)
          g_list_model_get_n_items (hd_store_get_belts (hd_window_get_store (window)));
 }
 
-static HdWindow *
-show_window (HdStore *store)
-{
-  HdWindow *window = hd_window_new (app, store);
-
-  hd_window_fix_size (window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
-
-  return window;
-}
-
 static gboolean
 model_contains_belt (GListModel *model,
                      const char *name)
@@ -189,7 +177,7 @@ test_sample_workspace (Fixture       *fixture,
   hd_store_load_sample (fixture->store, &error);
   g_assert_no_error (error);
 
-  fixture->window = show_window (fixture->store);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_true (wait_until (belt_rows_shown, fixture->window));
 
   g_assert_cmpstr (hd_window_get_state (fixture->window), ==, "workspace");
@@ -253,7 +241,7 @@ test_empty_workspace (Fixture       *fixture,
 {
   GtkWidget *open_sample;
 
-  fixture->window = show_window (fixture->store);
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   g_assert_cmpstr (hd_window_get_state (fixture->window), ==, "empty");
 
@@ -312,7 +300,7 @@ test_import (Fixture       *fixture,
   AdwMessageDialog *dialog;
   guint n_belts, n_sites;
 
-  fixture->window = show_window (fixture->store);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_cmpstr (hd_window_get_state (fixture->window), ==, "empty");
 
   g_list_store_append (files, file);
@@ -347,7 +335,7 @@ test_store_error (void)
 {
   g_autoptr(GError) error = g_error_new_literal (HD_STORE_ERROR, HD_STORE_ERROR_NEWER_VERSION,
                                                  "x.db: written by a newer version");
-  HdWindow *window = show_window (NULL);
+  HdWindow *window = hd_test_show_window (app, NULL);
 
   g_assert_cmpstr (hd_window_get_state (window), ==, "error");
   hd_window_show_store_error (window, "/tmp/x.db", error);
@@ -378,7 +366,7 @@ test_screenshot_closed (void)
 
   /* Closed before the picture is taken: the caller still hears back. */
   shot = (ScreenshotResult) { 0 };
-  window = show_window (NULL);
+  window = hd_test_show_window (app, NULL);
   hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (wait_until (screenshot_done, &shot));
