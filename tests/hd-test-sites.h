@@ -83,6 +83,24 @@ hd_test_import_sites (HdStore    *store,
     g_error ("Could not generate the sites: %s", error->message);
 }
 
+/* Opens a new workspace file @name in @dir, which must open; @path: (out) (optional) (transfer
+ * full) where it is. */
+static inline HdStore *
+hd_test_store_new (const char  *dir,
+                   const char  *name,
+                   char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (dir, name, NULL);
+  HdStore *store = hd_store_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return store;
+}
+
 /* Saves a region @name of @level under @parent (nullable); returns its id (transfer full). */
 static inline char *
 hd_test_add_region (HdStore       *store,

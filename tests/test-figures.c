@@ -107,13 +107,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = hd_test_dir_new ();
-  path = g_build_filename (f->dir, "figures.db", NULL);
-  f->store = hd_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "figures.db", NULL);
   f->six_haves = hd_test_standard_set_id (f->store, HD_STANDARD_SIX_HAVES);
   f->five_basics = hd_test_standard_set_id (f->store, HD_STANDARD_FIVE_BASICS);
   f->five_ones = hd_test_standard_set_id (f->store, HD_STANDARD_FIVE_ONES);

@@ -56,12 +56,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->store = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "work.db", &f->path);
   f->city = hd_test_add_region (f->store, "福州市", HD_REGION_LEVEL_CITY, NULL);
   f->gulou = hd_test_add_region (f->store, "鼓楼区", HD_REGION_LEVEL_DISTRICT, f->city);
   f->dongjie = hd_test_add_region (f->store, "东街街道", HD_REGION_LEVEL_TOWN, f->gulou);

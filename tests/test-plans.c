@@ -275,14 +275,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   char **s = f->s;
 
   f->dir = hd_test_dir_new ();
-  path = g_build_filename (f->dir, "plans.db", NULL);
-  f->store = hd_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "plans.db", NULL);
 
   f->city = hd_test_add_region (f->store, "City", HD_REGION_LEVEL_CITY, NULL);
   f->district = hd_test_add_region (f->store, "District", HD_REGION_LEVEL_DISTRICT, f->city);
