@@ -229,3 +229,15 @@ hd_test_keep_window_shot (GtkWidget  *window,
 {
   hd_test_keep_window_shot_after (window, name, 20);
 }
+
+/* The registered application the tests' windows belong to (transfer full). */
+static inline HdApplication *
+hd_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  HdApplication *app = hd_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}

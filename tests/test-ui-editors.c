@@ -341,13 +341,9 @@ main (int   argc,
 {
   int status;
 
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-editors/site-editor", Fixture, NULL,
               fixture_set_up, test_site_editor, fixture_tear_down);

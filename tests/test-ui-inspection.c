@@ -375,42 +375,6 @@ keep_screenshot (HdWindow   *window,
   take_screenshot (window, path);
 }
 
-/* The same for a dialog (a window of its own). */
-static void
-keep_dialog_screenshot (GtkWidget  *dialog,
-                        const char *name)
-{
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  /* A few frames for it to lay out and draw. */
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-
-  width = gtk_widget_get_width (dialog);
-  height = gtk_widget_get_height (dialog);
-  paintable = gtk_widget_paintable_new (dialog);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* The test                                                                                   */
 
@@ -496,7 +460,7 @@ test_keyboard_inspection (Fixture       *fixture,
   set_ids = hd_start_dialog_dup_set_ids (dialog);
   g_assert_cmpuint (g_strv_length (set_ids), ==, 1);
   g_assert_cmpstr (set_ids[0], ==, hd_standard_set_get_id (six_haves));
-  keep_dialog_screenshot (GTK_WIDGET (dialog), "start-dialog.png");
+  hd_test_keep_window_shot (GTK_WIDGET (dialog), "start-dialog.png");
 
   /* Enter starts it; the checklist opens with the focus on its first item. */
   g_assert_true (press_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0));
@@ -1347,7 +1311,7 @@ test_photos_tasks_sets (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "save"));
   gtk_editable_set_text (due_row, "2031-06-30");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "save"));
-  keep_dialog_screenshot (editor, "task-editor.png");
+  hd_test_keep_window_shot (editor, "task-editor.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "save");
   spin ();
   {
@@ -1378,14 +1342,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add_func ("/ui-inspection/texts", test_texts);
   g_test_add_func ("/ui-inspection/light-glyph", test_light_glyph);

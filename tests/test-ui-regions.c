@@ -681,13 +681,10 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autoptr(GError) error = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-regions/region-editor", Fixture, NULL,
               fixture_set_up, test_region_editor, fixture_tear_down);

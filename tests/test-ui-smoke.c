@@ -402,9 +402,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add_func ("/ui/row-texts", test_row_texts);
   g_test_add ("/ui/sample-workspace", Fixture, NULL,

@@ -545,13 +545,9 @@ main (int   argc,
 {
   int status;
 
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-tables/in-window", Fixture, NULL,
               fixture_set_up_sample, test_in_window, fixture_tear_down);
