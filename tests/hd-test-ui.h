@@ -241,3 +241,29 @@ hd_test_app_new (void)
   g_assert_no_error (error);
   return app;
 }
+
+/* What hd_window_screenshot_async() reported, filled by hd_test_on_screenshot(). */
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} HdTestScreenshot;
+
+/* The GAsyncReadyCallback for hd_window_screenshot_async(), @user_data a HdTestScreenshot. */
+static inline void
+hd_test_on_screenshot (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  HdTestScreenshot *shot = user_data;
+
+  shot->ok = hd_window_screenshot_finish (HD_WINDOW (source), result, &shot->error);
+  shot->done = TRUE;
+}
+
+/* For wait_until(): TRUE once the HdTestScreenshot @data has its answer. */
+static inline gboolean
+hd_test_screenshot_done (gpointer data)
+{
+  return ((HdTestScreenshot *) data)->done;
+}

@@ -318,29 +318,6 @@ never_inspected_site (HdStore *store)
   return best;
 }
 
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} ScreenshotResult;
-
-static void
-on_screenshot (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ScreenshotResult *shot = user_data;
-
-  shot->ok = hd_window_screenshot_finish (HD_WINDOW (source), result, &shot->error);
-  shot->done = TRUE;
-}
-
-static gboolean
-screenshot_done (gpointer data)
-{
-  return ((ScreenshotResult *) data)->done;
-}
-
 static void
 take_screenshot (HdWindow   *window,
                  const char *path)
@@ -348,10 +325,10 @@ take_screenshot (HdWindow   *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  ScreenshotResult shot = { 0 };
+  HdTestScreenshot shot = { 0 };
 
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
-  g_assert_true (wait_until (screenshot_done, &shot));
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_no_error (shot.error);
   g_assert_true (shot.ok);
 

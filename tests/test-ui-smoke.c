@@ -98,31 +98,6 @@ model_contains_belt (GListModel *model,
   return FALSE;
 }
 
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} ScreenshotResult;
-
-static void
-on_screenshot (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ScreenshotResult *shot = user_data;
-
-  shot->ok = hd_window_screenshot_finish (HD_WINDOW (source), result, &shot->error);
-  shot->done = TRUE;
-}
-
-static gboolean
-screenshot_done (gpointer data)
-{
-  ScreenshotResult *shot = data;
-
-  return shot->done;
-}
-
 static void
 assert_screenshot (HdWindow   *window,
                    const char *dir)
@@ -130,14 +105,14 @@ assert_screenshot (HdWindow   *window,
   g_autofree char *path = g_build_filename (dir, "window.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  ScreenshotResult shot = { 0 };
+  HdTestScreenshot shot = { 0 };
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
   g_autofree guchar *pixels = NULL;
   int width, height;
 
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
-  g_assert_true (wait_until (screenshot_done, &shot));
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_no_error (shot.error);
   g_assert_true (shot.ok);
 
@@ -352,24 +327,24 @@ static void
 test_screenshot_closed (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/never-written.png");
-  ScreenshotResult shot = { 0 };
+  HdTestScreenshot shot = { 0 };
   HdWindow *window;
 
   /* Not shown: nothing to capture. */
   window = hd_window_new (app, NULL);
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
-  g_assert_true (wait_until (screenshot_done, &shot));
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_false (shot.ok);
   g_assert_error (shot.error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_clear_error (&shot.error);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Closed before the picture is taken: the caller still hears back. */
-  shot = (ScreenshotResult) { 0 };
+  shot = (HdTestScreenshot) { 0 };
   window = hd_test_show_window (app, NULL);
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (screenshot_done, &shot));
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_false (shot.ok);
   g_assert_error (shot.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&shot.error);
