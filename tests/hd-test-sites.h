@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Many generated sites for the table tests and benchmarks (header-only, static): Chinese names,
  * organisations and addresses from a few word lists, every kind and domain, member counts with
- * some left empty, imported in one transaction through the GeoJSON importer. */
+ * some left empty, imported in one transaction through the GeoJSON importer; and the small
+ * builders the core tests use to put their own regions, belts and dates in a store. */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "hd-geojson.h"
+#include "hd-light.h"
+#include "hd-standards.h"
 #include "hd-store.h"
 
 static const char * const hd_test_site_places[] = {
@@ -78,4 +81,82 @@ hd_test_import_sites (HdStore    *store,
       !hd_geojson_parse_file (batch, file, &error) ||
       !hd_store_import (store, batch, FALSE, &summary, &error))
     g_error ("Could not generate the sites: %s", error->message);
+}
+
+/* Opens a new workspace file @name in @dir, which must open; @path: (out) (optional) (transfer
+ * full) where it is. */
+static inline HdStore *
+hd_test_store_new (const char  *dir,
+                   const char  *name,
+                   char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (dir, name, NULL);
+  HdStore *store = hd_store_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return store;
+}
+
+/* Saves a region @name of @level under @parent (nullable); returns its id (transfer full). */
+static inline char *
+hd_test_add_region (HdStore       *store,
+                    const char    *name,
+                    HdRegionLevel  level,
+                    const char    *parent)
+{
+  g_autoptr(HdRegion) region = hd_region_new ();
+  g_autoptr(GError) error = NULL;
+
+  hd_region_set_name (region, name);
+  hd_region_set_level (region, level);
+  hd_region_set_parent_id (region, parent);
+  g_assert_true (hd_store_save_region (store, region, &error));
+  g_assert_no_error (error);
+  return g_strdup (hd_region_get_id (region));
+}
+
+/* Saves a belt @name in @region with @route (site ids); returns its id (transfer full). */
+static inline char *
+hd_test_add_belt (HdStore            *store,
+                  const char         *name,
+                  const char         *region,
+                  const char * const *route)
+{
+  g_autoptr(HdBelt) belt = hd_belt_new ();
+  g_autoptr(GError) error = NULL;
+
+  hd_belt_set_name (belt, name);
+  hd_belt_set_region_id (belt, region);
+  g_assert_true (hd_store_save_belt (store, belt, &error));
+  g_assert_no_error (error);
+  g_assert_true (hd_store_set_belt_route (store, hd_belt_get_id (belt), route, &error));
+  g_assert_no_error (error);
+  return g_strdup (hd_belt_get_id (belt));
+}
+
+/* The id of the standard set with @code in @store, which must have it (transfer full). */
+static inline char *
+hd_test_standard_set_id (HdStore    *store,
+                         const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HdStandardSet) set = hd_store_find_standard_set (store, code, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (hd_standard_set_get_id (set));
+}
+
+/* @text ("YYYY-MM-DD"), which must parse, as a GDate. */
+static inline GDate
+hd_test_date (const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_assert_true (hd_date_parse (text, &date));
+  return date;
 }

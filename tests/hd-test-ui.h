@@ -166,3 +166,104 @@ is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
 }
+
+/* For wait_until() on a weak pointer: TRUE once the object *@data pointed to is finalized. */
+static inline gboolean
+hd_test_is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A window on @store at the fixed test size (1280×800), presented and mapped. */
+static inline HdWindow *
+hd_test_show_window (HdApplication *app,
+                     HdStore       *store)
+{
+  HdWindow *window = hd_window_new (app, store);
+
+  hd_window_fix_size (window, 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (is_mapped, window));
+  return window;
+}
+
+/* With HONGDAI_TEST_SHOTS=DIR set, a PNG of @window is left there as @name after @n_spins
+ * rounds of 10 ms of the main loop (let tiles or layout settle); otherwise nothing. */
+static inline void
+hd_test_keep_window_shot_after (GtkWidget  *window,
+                                const char *name,
+                                guint       n_spins)
+{
+  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  for (guint i = 0; i < n_spins; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* hd_test_keep_window_shot_after() with 200 ms of settling, enough for widgets without tiles. */
+static inline void
+hd_test_keep_window_shot (GtkWidget  *window,
+                          const char *name)
+{
+  hd_test_keep_window_shot_after (window, name, 20);
+}
+
+/* The registered application the tests' windows belong to (transfer full). */
+static inline HdApplication *
+hd_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  HdApplication *app = hd_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* What hd_window_screenshot_async() reported, filled by hd_test_on_screenshot(). */
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} HdTestScreenshot;
+
+/* The GAsyncReadyCallback for hd_window_screenshot_async(), @user_data a HdTestScreenshot. */
+static inline void
+hd_test_on_screenshot (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  HdTestScreenshot *shot = user_data;
+
+  shot->ok = hd_window_screenshot_finish (HD_WINDOW (source), result, &shot->error);
+  shot->done = TRUE;
+}
+
+/* For wait_until(): TRUE once the HdTestScreenshot @data has its answer. */
+static inline gboolean
+hd_test_screenshot_done (gpointer data)
+{
+  return ((HdTestScreenshot *) data)->done;
+}

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 /* A fresh temporary folder, removed with everything in it by hd_test_dir_free. */
 static inline char *
@@ -62,4 +63,37 @@ hd_test_sample_path (const char *name)
 
   g_assert_nonnull (datadir);
   return g_build_filename (datadir, "sample", name, NULL);
+}
+
+/* What a program run by hd_test_run_argv() printed and how it exited. */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} HdTestRun;
+
+/* Frees what @run holds (for g_auto(HdTestRun)). */
+static inline void
+hd_test_run_clear (HdTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HdTestRun, hd_test_run_clear)
+
+/* Runs @argv (spawned with @flags) to its end into @run; it must start and exit normally. */
+static inline void
+hd_test_run_argv (HdTestRun          *run,
+                  const char * const *argv,
+                  GSpawnFlags         flags)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, flags, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
 }

@@ -7,6 +7,7 @@
 #include "hd-attachment.h"
 #include "hd-inspection.h"
 #include "hd-store-private.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -47,9 +48,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->store = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "work.db", &f->path);
 
   f->site = hd_site_new ();
   hd_site_set_name (f->site, "东街红色驿站");

@@ -6,6 +6,7 @@
 #include "hd-inspection.h"
 #include "hd-store-lists.h"
 #include "hd-store-private.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -44,9 +45,7 @@ fixture_setup (Fixture       *f,
   const char *names[] = { "鼓楼党群服务中心", "三坊七巷红色驿站", "台江万达", "仓山学校", "晋安村" };
 
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->store = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "work.db", &f->path);
 
   f->city = save_region (f->store, "福州市", NULL);
   f->district = save_region (f->store, "鼓楼区", f->city);

@@ -10,29 +10,12 @@
 static const char *cli_path;
 static char *tmp_dir;
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
+run_cli (HdTestRun  *run,
          const char *first,
          ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
   va_list ap;
 
   g_ptr_array_add (args, (gpointer) cli_path);
@@ -41,12 +24,7 @@ run_cli (Run        *run,
     g_ptr_array_add (args, (gpointer) a);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  hd_test_run_argv (run, (const char * const *) args->pdata, G_SPAWN_DEFAULT);
 }
 
 static char *
@@ -71,11 +49,11 @@ count_lines (const char *text)
 static void
 test_usage (void)
 {
-  g_auto(Run) none = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) bad_list = { 0 };
-  g_auto(Run) bad_option = { 0 };
+  g_auto(HdTestRun) none = { 0 };
+  g_auto(HdTestRun) unknown = { 0 };
+  g_auto(HdTestRun) help = { 0 };
+  g_auto(HdTestRun) bad_list = { 0 };
+  g_auto(HdTestRun) bad_option = { 0 };
 
   run_cli (&none, NULL);
   g_assert_cmpint (none.status, ==, 2);
@@ -111,12 +89,12 @@ static void
 test_sample_workflow (void)
 {
   g_autofree char *db = db_in_tmp ("sample.db");
-  g_auto(Run) init = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) stats = { 0 };
-  g_auto(Run) check = { 0 };
-  g_auto(Run) sites = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) again = { 0 };
+  g_auto(HdTestRun) list = { 0 };
+  g_auto(HdTestRun) stats = { 0 };
+  g_auto(HdTestRun) check = { 0 };
+  g_auto(HdTestRun) sites = { 0 };
   g_autoptr(JsonNode) belts = NULL;
   g_autoptr(JsonNode) counts = NULL;
   JsonArray *array;
@@ -197,11 +175,11 @@ test_import_refusal_changes_nothing (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *after_dry = NULL;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) dry = { 0 };
-  g_auto(Run) real = { 0 };
-  g_auto(Run) export = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) bad = { 0 };
+  g_auto(HdTestRun) dry = { 0 };
+  g_auto(HdTestRun) real = { 0 };
+  g_auto(HdTestRun) export = { 0 };
 
   g_assert_true (g_file_set_contents (broken, broken_geojson, -1, NULL));
   g_assert_true (g_file_set_contents (good, good_geojson, -1, NULL));
@@ -244,11 +222,11 @@ test_export_round_trip (void)
   g_autofree char *file2 = g_build_filename (tmp_dir, "rt2.geojson", NULL);
   g_autofree char *text1 = NULL;
   g_autofree char *text2 = NULL;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) export1 = { 0 };
-  g_auto(Run) import2 = { 0 };
-  g_auto(Run) export2 = { 0 };
-  g_auto(Run) bad_format = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) export1 = { 0 };
+  g_auto(HdTestRun) import2 = { 0 };
+  g_auto(HdTestRun) export2 = { 0 };
+  g_auto(HdTestRun) bad_format = { 0 };
 
   run_cli (&init, "--db", db1, "init", "--sample", NULL);
   g_assert_cmpint (init.status, ==, 0);
@@ -273,7 +251,7 @@ test_refusals (void)
   g_autofree char *notdb = g_build_filename (tmp_dir, "notes.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(HdTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (notdb, "会议纪要：不是数据库。\n", -1, NULL));
   before = hd_test_file_hash (notdb);
@@ -292,17 +270,17 @@ test_inspections_and_lights (void)
   g_autofree char *csv = g_build_filename (tmp_dir, "problems.csv", NULL);
   g_autofree char *site_arg = NULL;
   g_autofree char *csv_text = NULL;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) all = { 0 };
-  g_auto(Run) one = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) both = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) stats = { 0 };
-  g_auto(Run) stats_text = { 0 };
-  g_auto(Run) overdue = { 0 };
-  g_auto(Run) to_csv = { 0 };
-  g_auto(Run) conflicting = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) all = { 0 };
+  g_auto(HdTestRun) one = { 0 };
+  g_auto(HdTestRun) missing = { 0 };
+  g_auto(HdTestRun) both = { 0 };
+  g_auto(HdTestRun) text = { 0 };
+  g_auto(HdTestRun) stats = { 0 };
+  g_auto(HdTestRun) stats_text = { 0 };
+  g_auto(HdTestRun) overdue = { 0 };
+  g_auto(HdTestRun) to_csv = { 0 };
+  g_auto(HdTestRun) conflicting = { 0 };
   g_autoptr(JsonNode) list = NULL;
   g_autoptr(JsonNode) mine = NULL;
   g_autoptr(JsonNode) counts = NULL;
@@ -414,16 +392,16 @@ test_standards (void)
   g_autofree char *bad = g_build_filename (tmp_dir, "broken.csv", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) bad_kind = { 0 };
-  g_auto(Run) nothing = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) export_missing = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) list = { 0 };
+  g_auto(HdTestRun) import = { 0 };
+  g_auto(HdTestRun) again = { 0 };
+  g_auto(HdTestRun) refused = { 0 };
+  g_auto(HdTestRun) bad_kind = { 0 };
+  g_auto(HdTestRun) nothing = { 0 };
+  g_auto(HdTestRun) unknown = { 0 };
+  g_auto(HdTestRun) export = { 0 };
+  g_auto(HdTestRun) export_missing = { 0 };
   g_autoptr(JsonNode) sets = NULL;
   g_autoptr(JsonNode) sets_after = NULL;
   g_autoptr(JsonNode) exported = NULL;
@@ -493,17 +471,17 @@ static void
 test_plans (void)
 {
   g_autofree char *db = db_in_tmp ("plans.db");
-  g_auto(Run) init = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) snap = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) monthly = { 0 };
-  g_auto(Run) monthly2 = { 0 };
-  g_auto(Run) bad_date = { 0 };
-  g_auto(Run) no_target = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) list = { 0 };
+  g_auto(HdTestRun) show = { 0 };
+  g_auto(HdTestRun) text = { 0 };
+  g_auto(HdTestRun) snap = { 0 };
+  g_auto(HdTestRun) again = { 0 };
+  g_auto(HdTestRun) monthly = { 0 };
+  g_auto(HdTestRun) monthly2 = { 0 };
+  g_auto(HdTestRun) bad_date = { 0 };
+  g_auto(HdTestRun) no_target = { 0 };
+  g_auto(HdTestRun) unknown = { 0 };
   g_autoptr(JsonNode) plans = NULL;
   g_autoptr(JsonNode) shown = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -593,18 +571,18 @@ test_figures (void)
 {
   g_autofree char *db = db_in_tmp ("figures.db");
   g_autofree char *first_day = NULL;
-  g_auto(Run) init = { 0 };
-  g_auto(Run) stats = { 0 };
-  g_auto(Run) regions = { 0 };
-  g_auto(Run) city = { 0 };
-  g_auto(Run) belts = { 0 };
-  g_auto(Run) matrix = { 0 };
-  g_auto(Run) matrix_text = { 0 };
-  g_auto(Run) inspections = { 0 };
-  g_auto(Run) activity = { 0 };
-  g_auto(Run) no_scope = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) bogus = { 0 };
+  g_auto(HdTestRun) init = { 0 };
+  g_auto(HdTestRun) stats = { 0 };
+  g_auto(HdTestRun) regions = { 0 };
+  g_auto(HdTestRun) city = { 0 };
+  g_auto(HdTestRun) belts = { 0 };
+  g_auto(HdTestRun) matrix = { 0 };
+  g_auto(HdTestRun) matrix_text = { 0 };
+  g_auto(HdTestRun) inspections = { 0 };
+  g_auto(HdTestRun) activity = { 0 };
+  g_auto(HdTestRun) no_scope = { 0 };
+  g_auto(HdTestRun) unknown = { 0 };
+  g_auto(HdTestRun) bogus = { 0 };
   g_autoptr(JsonNode) stats_root = NULL;
   g_autoptr(JsonNode) regions_root = NULL;
   g_autoptr(JsonNode) city_root = NULL;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hd-store.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -21,9 +22,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->a = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->a = hd_test_store_new (f->dir, "work.db", &f->path);
   f->b = hd_store_open (f->path, &error);
   g_assert_no_error (error);
 }

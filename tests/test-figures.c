@@ -14,6 +14,7 @@
 #include "hd-figures.h"
 #include "hd-inspection.h"
 #include "hd-standards.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -58,45 +59,6 @@ add_site (Fixture    *f,
   return g_strdup (hd_site_get_id (site));
 }
 
-static char *
-add_belt (Fixture            *f,
-          const char         *name,
-          const char         *region,
-          const char * const *route)
-{
-  g_autoptr(HdBelt) belt = hd_belt_new ();
-  g_autoptr(GError) error = NULL;
-
-  hd_belt_set_name (belt, name);
-  hd_belt_set_region_id (belt, region);
-  g_assert_true (hd_store_save_belt (f->store, belt, &error));
-  g_assert_no_error (error);
-  g_assert_true (hd_store_set_belt_route (f->store, hd_belt_get_id (belt), route, &error));
-  g_assert_no_error (error);
-  return g_strdup (hd_belt_get_id (belt));
-}
-
-static char *
-set_id_of (Fixture    *f,
-           const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HdStandardSet) set = hd_store_find_standard_set (f->store, code, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (hd_standard_set_get_id (set));
-}
-
-static GDate
-date_of (const char *text)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (hd_date_parse (text, &date));
-  return date;
-}
-
 /* Inspects @subject with @set_id on @date_text: "code=answer,…" (unlisted items met); finished
  * unless @draft. */
 static void
@@ -112,7 +74,7 @@ inspect (Fixture       *f,
   g_autoptr(HdInspection) inspection = NULL;
   g_autoptr(GListStore) items = NULL;
   g_auto(GStrv) pairs = g_strsplit (answers ? answers : "", ",", -1);
-  GDate date = date_of (date_text);
+  GDate date = hd_test_date (date_text);
 
   inspection = hd_store_start_inspection (f->store, kind, subject, set_id, "督导组", &date, &error);
   g_assert_no_error (error);
@@ -145,16 +107,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   f->dir = hd_test_dir_new ();
-  path = g_build_filename (f->dir, "figures.db", NULL);
-  f->store = hd_store_open (path, &error);
-  g_assert_no_error (error);
-  f->six_haves = set_id_of (f, HD_STANDARD_SIX_HAVES);
-  f->five_basics = set_id_of (f, HD_STANDARD_FIVE_BASICS);
-  f->five_ones = set_id_of (f, HD_STANDARD_FIVE_ONES);
+  f->store = hd_test_store_new (f->dir, "figures.db", NULL);
+  f->six_haves = hd_test_standard_set_id (f->store, HD_STANDARD_SIX_HAVES);
+  f->five_basics = hd_test_standard_set_id (f->store, HD_STANDARD_FIVE_BASICS);
+  f->five_ones = hd_test_standard_set_id (f->store, HD_STANDARD_FIVE_ONES);
 
   /* Made in an order unlike the expected one, so the order comes from codes and names. */
   f->city = add_region (f, "福州市", "350100", NULL);
@@ -182,9 +139,9 @@ fixture_setup (Fixture       *f,
     const char *dongjie[] = { f->a, NULL };
     const char *jiangbin[] = { f->e, f->d, NULL };
 
-    f->louyu = add_belt (f, "楼宇带", f->gulou, louyu);
-    f->dongjie_belt = add_belt (f, "东街带", f->dongjie, dongjie);
-    f->jiangbin = add_belt (f, "江滨带", f->taijiang, jiangbin);
+    f->louyu = hd_test_add_belt (f->store, "楼宇带", f->gulou, louyu);
+    f->dongjie_belt = hd_test_add_belt (f->store, "东街带", f->dongjie, dongjie);
+    f->jiangbin = hd_test_add_belt (f->store, "江滨带", f->taijiang, jiangbin);
   }
 
   inspect (f, HD_SUBJECT_SITE, f->a, f->six_haves, "2026-05-10", NULL, FALSE);
@@ -303,7 +260,7 @@ test_breakdown_table (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (breakdown_cases); i++)
     {
       const BreakdownCase *bc = &breakdown_cases[i];
-      GDate date = date_of (bc->date);
+      GDate date = hd_test_date (bc->date);
       g_autoptr(GError) error = NULL;
       g_autoptr(HdRegionBreakdown) got = NULL;
       guint n = 0;
@@ -330,7 +287,7 @@ test_breakdown_belt_lights (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HdRegionBreakdown) got = NULL;
-  GDate date = date_of ("2026-05-20");
+  GDate date = hd_test_date ("2026-05-20");
   const guint want[][HD_N_LIGHTS] = {
     /* grey, green, yellow, red */
     { 1, 1, 0, 0 },  /* 鼓楼区 (with 东街街道) */
@@ -364,8 +321,8 @@ test_breakdown_compliance_dates (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HdRegionBreakdown) before = NULL;
   g_autoptr(HdRegionBreakdown) later = NULL;
-  GDate early = date_of ("2025-12-31");
-  GDate june = date_of ("2026-06-30");
+  GDate early = hd_test_date ("2025-12-31");
+  GDate june = hd_test_date ("2026-06-30");
 
   /* Nothing was inspected yet at the end of 2025. */
   before = hd_store_compute_region_breakdown (f->store, f->city, &early, &error);
@@ -383,7 +340,7 @@ test_breakdown_compliance_dates (Fixture       *f,
   g_assert_cmpuint (later->total.n_compliant, ==, 0);
   g_clear_pointer (&later, hd_region_breakdown_free);
   {
-    GDate may = date_of ("2026-05-20");
+    GDate may = hd_test_date ("2026-05-20");
 
     later = hd_store_compute_region_breakdown (f->store, f->taijiang, &may, &error);
     g_assert_no_error (error);
@@ -403,7 +360,7 @@ test_breakdown_errors (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GDate date = date_of ("2026-05-20");
+  GDate date = hd_test_date ("2026-05-20");
   HdRegionBreakdown *none = hd_store_compute_region_breakdown (f->store, "no-such-region", &date, &error);
 
   g_assert_null (none);
@@ -419,7 +376,7 @@ test_breakdown_lights_agree (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) lights = NULL;
   g_autoptr(HdRegionBreakdown) got = NULL;
-  GDate date = date_of ("2026-08-01"); /* next quarter: every inspected site is due */
+  GDate date = hd_test_date ("2026-08-01"); /* next quarter: every inspected site is due */
   guint want[HD_N_LIGHTS] = { 0 };
   GHashTableIter iter;
   gpointer value;
@@ -463,7 +420,7 @@ assert_row (const HdStandardsMatrix *m,
     g_assert_false (g_date_valid (&m->row_dates[row]));
   else
     {
-      GDate want = date_of (date);
+      GDate want = hd_test_date (date);
 
       g_assert_cmpint (g_date_compare (&m->row_dates[row], &want), ==, 0);
     }
@@ -475,7 +432,7 @@ test_matrix_belt (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HdStandardsMatrix) m = NULL;
-  GDate date = date_of ("2026-05-20");
+  GDate date = hd_test_date ("2026-05-20");
   const char *codes[] = { "venue", "facilities", "signage", "flag", "reading", "rules", NULL };
 
   m = hd_store_compute_standards_matrix (f->store, f->louyu, NULL, NULL, &date, &error);
@@ -502,7 +459,7 @@ test_matrix_belt (Fixture       *f,
 
   /* The latest on or before the date: before A's visit there is nothing. */
   g_clear_pointer (&m, hd_standards_matrix_free);
-  date = date_of ("2026-05-09");
+  date = hd_test_date ("2026-05-09");
   m = hd_store_compute_standards_matrix (f->store, f->louyu, NULL, NULL, &date, &error);
   g_assert_no_error (error);
   assert_row (m, 0, f->a, "楼宇带", "------", NULL);
@@ -514,7 +471,7 @@ test_matrix_region (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HdStandardsMatrix) m = NULL;
-  GDate date = date_of ("2026-06-30");
+  GDate date = hd_test_date ("2026-06-30");
 
   /* A later visit replaces an earlier one. */
   inspect (f, HD_SUBJECT_SITE, f->b, f->six_haves, "2026-06-02", "reading=not_met", FALSE);
@@ -566,7 +523,7 @@ test_matrix_versions (Fixture       *f,
                                        " \"items\": [ { \"code\": \"a\", \"title\": \"甲\" },"
                                        " { \"code\": \"b\", \"title\": \"乙\" }, { \"code\": \"c\", \"title\": \"丙\" } ] }");
   g_autofree char *v2 = NULL;
-  GDate date = date_of ("2026-05-20");
+  GDate date = hd_test_date ("2026-05-20");
   const char *codes[] = { "c", "b", "d", NULL };
 
   inspect (f, HD_SUBJECT_SITE, f->a, v1, "2026-04-01", "a=not_met,b=partly", FALSE);
@@ -592,7 +549,7 @@ static void
 test_matrix_errors (Fixture       *f,
                     gconstpointer  data)
 {
-  GDate date = date_of ("2026-05-20");
+  GDate date = hd_test_date ("2026-05-20");
   struct {
     const char *belt, *region, *set;
     int         code;
@@ -650,7 +607,7 @@ test_activity_table (Fixture       *f,
       const ActivityCase *ac = &activity_cases[i];
       const char *belt = ac->scope == 1 ? f->louyu : NULL;
       const char *region = ac->scope == 2 ? f->taijiang : ac->scope == 3 ? f->mawei : NULL;
-      GDate date = date_of (ac->date);
+      GDate date = hd_test_date (ac->date);
       g_autoptr(GError) error = NULL;
       g_autoptr(HdInspectionActivity) got = NULL;
       g_autofree char *first = NULL;
@@ -677,7 +634,7 @@ test_activity_by_set (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HdInspectionActivity) got = NULL;
-  GDate date = date_of ("2026-05-20");
+  GDate date = hd_test_date ("2026-05-20");
   const char *codes[] = { "five_basics", "five_ones", "six_haves", NULL };
   /* Set by set, months Mar Apr May. */
   const guint want[3][3] = { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 3 } };
@@ -701,7 +658,7 @@ test_activity_by_set (Fixture       *f,
 
   /* A month with nothing at all: no sets, the month is there. */
   g_clear_pointer (&got, hd_inspection_activity_free);
-  date = date_of ("2025-06-30");
+  date = hd_test_date ("2025-06-30");
   got = hd_store_compute_inspection_activity (f->store, NULL, NULL, 1, TRUE, &date, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (got->n_sets, ==, 0);

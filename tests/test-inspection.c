@@ -10,6 +10,7 @@
 #include "hd-standards-private.h"
 #include "hd-test-sample.h"
 #include "hd-test-snapshot.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -35,23 +36,6 @@ on_changed (HdStore  *store,
 }
 
 static char *
-add_region (Fixture       *f,
-            const char    *name,
-            HdRegionLevel  level,
-            const char    *parent)
-{
-  g_autoptr(HdRegion) region = hd_region_new ();
-  g_autoptr(GError) error = NULL;
-
-  hd_region_set_name (region, name);
-  hd_region_set_level (region, level);
-  hd_region_set_parent_id (region, parent);
-  g_assert_true (hd_store_save_region (f->store, region, &error));
-  g_assert_no_error (error);
-  return g_strdup (hd_region_get_id (region));
-}
-
-static char *
 add_site (Fixture    *f,
           const char *name,
           HdSiteKind  kind,
@@ -68,52 +52,19 @@ add_site (Fixture    *f,
   return g_strdup (hd_site_get_id (site));
 }
 
-static char *
-add_belt (Fixture            *f,
-          const char         *name,
-          const char         *region,
-          const char * const *route)
-{
-  g_autoptr(HdBelt) belt = hd_belt_new ();
-  g_autoptr(GError) error = NULL;
-
-  hd_belt_set_name (belt, name);
-  hd_belt_set_region_id (belt, region);
-  g_assert_true (hd_store_save_belt (f->store, belt, &error));
-  g_assert_no_error (error);
-  g_assert_true (hd_store_set_belt_route (f->store, hd_belt_get_id (belt), route, &error));
-  g_assert_no_error (error);
-  return g_strdup (hd_belt_get_id (belt));
-}
-
-static char *
-set_id_of (Fixture    *f,
-           const char *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HdStandardSet) set = hd_store_find_standard_set (f->store, code, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (hd_standard_set_get_id (set));
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->store = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->city = add_region (f, "福州市", HD_REGION_LEVEL_CITY, NULL);
-  f->gulou = add_region (f, "鼓楼区", HD_REGION_LEVEL_DISTRICT, f->city);
-  f->dongjie = add_region (f, "东街街道", HD_REGION_LEVEL_TOWN, f->gulou);
-  f->taijiang = add_region (f, "台江区", HD_REGION_LEVEL_DISTRICT, f->city);
-  f->six_haves = set_id_of (f, HD_STANDARD_SIX_HAVES);
-  f->five_basics = set_id_of (f, HD_STANDARD_FIVE_BASICS);
-  f->five_ones = set_id_of (f, HD_STANDARD_FIVE_ONES);
+  f->store = hd_test_store_new (f->dir, "work.db", &f->path);
+  f->city = hd_test_add_region (f->store, "福州市", HD_REGION_LEVEL_CITY, NULL);
+  f->gulou = hd_test_add_region (f->store, "鼓楼区", HD_REGION_LEVEL_DISTRICT, f->city);
+  f->dongjie = hd_test_add_region (f->store, "东街街道", HD_REGION_LEVEL_TOWN, f->gulou);
+  f->taijiang = hd_test_add_region (f->store, "台江区", HD_REGION_LEVEL_DISTRICT, f->city);
+  f->six_haves = hd_test_standard_set_id (f->store, HD_STANDARD_SIX_HAVES);
+  f->five_basics = hd_test_standard_set_id (f->store, HD_STANDARD_FIVE_BASICS);
+  f->five_ones = hd_test_standard_set_id (f->store, HD_STANDARD_FIVE_ONES);
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), f);
 }
 
@@ -131,16 +82,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->six_haves);
   g_free (f->five_basics);
   g_free (f->five_ones);
-}
-
-static GDate
-date_of (const char *text)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (hd_date_parse (text, &date));
-  return date;
 }
 
 static char *
@@ -182,7 +123,7 @@ inspect (Fixture       *f,
   g_autoptr(HdInspection) inspection = NULL;
   g_autoptr(GListStore) items = NULL;
   g_auto(GStrv) pairs = g_strsplit (answers ? answers : "", ",", -1);
-  GDate date = date_of (date_text);
+  GDate date = hd_test_date (date_text);
 
   inspection = hd_store_start_inspection (f->store, kind, subject, set_id, "市委组织部督导组 王敏", &date, &error);
   g_assert_no_error (error);
@@ -217,7 +158,7 @@ open_tasks (Fixture    *f,
             const char *today)
 {
   HdRectificationFilter filter = { 0 };
-  GDate day = date_of (today);
+  GDate day = hd_test_date (today);
   g_autoptr(GError) error = NULL;
   GListStore *tasks;
 
@@ -510,7 +451,7 @@ test_finish (Fixture       *f,
 
   /* After the due date they are overdue, and the site's light is red. */
   {
-    GDate later = date_of ("2026-06-10");
+    GDate later = hd_test_date ("2026-06-10");
     HdLightReasons reasons;
     HdRectificationFilter overdue = { .overdue_only = TRUE };
     g_autoptr(GListStore) late = hd_store_list_rectifications (f->store, &overdue, &later, &error);
@@ -566,7 +507,7 @@ test_finish (Fixture       *f,
   second = inspect (f, HD_SUBJECT_SITE, site, f->six_haves, "2026-06-01", NULL, TRUE);
   {
     HdRectificationFilter with_closed = { .subject_id = site, .include_closed = TRUE };
-    GDate day = date_of ("2026-06-02");
+    GDate day = hd_test_date ("2026-06-02");
     g_autoptr(GListStore) everything = hd_store_list_rectifications (f->store, &with_closed, &day, &error);
 
     tasks = open_tasks (f, site, "2026-06-02");
@@ -582,7 +523,7 @@ test_finish (Fixture       *f,
       }
   }
   {
-    GDate day = date_of ("2026-06-20");
+    GDate day = hd_test_date ("2026-06-20");
 
     g_assert_cmpint (hd_store_compute_subject_light (f->store, site, &day, NULL, &error), ==, HD_LIGHT_GREEN);
   }
@@ -656,7 +597,7 @@ test_correction (Fixture       *f,
   g_assert_true (hd_store_finish_inspection (f->store, hd_inspection_get_id (correction), &error));
   g_assert_no_error (error);
   {
-    GDate day = date_of ("2026-05-12");
+    GDate day = hd_test_date ("2026-05-12");
     g_autoptr(GListStore) tasks = open_tasks (f, site, "2026-05-12");
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tasks)), ==, 0);
@@ -732,7 +673,7 @@ assert_queue (Fixture            *f,
               const char * const *expected_ids)
 {
   g_autoptr(GError) error = NULL;
-  GDate today = date_of (today_text);
+  GDate today = hd_test_date (today_text);
   g_autoptr(GListStore) queue = hd_store_list_due_inspections (f->store, &today, region, &error);
   guint n;
 
@@ -756,7 +697,7 @@ test_due_queue (Fixture       *f,
   g_autofree char *b = add_site (f, "乙 温泉商务楼宇", HD_SITE_KIND_VENUE, f->gulou);
   g_autofree char *c = add_site (f, "丙 核心商圈", HD_SITE_KIND_VENUE, f->taijiang);
   const char *route[] = { a, b, NULL };
-  g_autofree char *belt = add_belt (f, "楼宇党建示范带", f->gulou, route);
+  g_autofree char *belt = hd_test_add_belt (f->store, "楼宇党建示范带", f->gulou, route);
   g_autofree char *x = inspect (f, HD_SUBJECT_SITE, a, f->six_haves, "2026-03-31", NULL, TRUE);
   g_autofree char *y = inspect (f, HD_SUBJECT_SITE, c, f->six_haves, "2026-01-05", NULL, TRUE);
   g_autofree char *z = inspect (f, HD_SUBJECT_BELT, belt, f->five_ones, "2025-11-20", NULL, TRUE);
@@ -773,7 +714,7 @@ test_due_queue (Fixture       *f,
   assert_queue (f, "2026-04-01", f->taijiang, (const char *[]) { c, NULL });
 
   {
-    GDate today = date_of ("2026-04-01");
+    GDate today = hd_test_date ("2026-04-01");
     g_autoptr(GListStore) queue = hd_store_list_due_inspections (f->store, &today, NULL, &error);
     g_autoptr(HdDueSubject) never = g_list_model_get_item (G_LIST_MODEL (queue), 0);
     g_autoptr(HdDueSubject) last = g_list_model_get_item (G_LIST_MODEL (queue), 3);
@@ -798,7 +739,7 @@ assert_lights (Fixture            *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) sites = NULL;
   g_autoptr(GHashTable) belts = NULL;
-  GDate today = date_of (today_text);
+  GDate today = hd_test_date (today_text);
 
   g_assert_true (hd_store_compute_lights (f->store, &today, &sites, &belts, &error));
   g_assert_no_error (error);
@@ -836,7 +777,7 @@ test_compute_lights (Fixture       *f,
   g_autofree char *two_sets = add_site (f, "两个清单", HD_SITE_KIND_VENUE, f->gulou);
   g_autofree char *redone = add_site (f, "复查转绿", HD_SITE_KIND_VENUE, f->gulou);
   const char *route[] = { green, partly, NULL };
-  g_autofree char *belt = add_belt (f, "楼宇党建示范带", f->gulou, route);
+  g_autofree char *belt = hd_test_add_belt (f->store, "楼宇党建示范带", f->gulou, route);
   g_autofree char *bottom_id = NULL;
   g_autofree char *i1 = NULL, *i2 = NULL, *i3 = NULL, *i4 = NULL, *i5 = NULL, *i6 = NULL;
   g_autofree char *i7 = NULL, *i8 = NULL, *i9 = NULL, *i10 = NULL, *i11 = NULL;
@@ -906,7 +847,7 @@ test_compute_lights (Fixture       *f,
 
   /* Unknown ids are grey, never inspected. */
   {
-    GDate today = date_of ("2026-05-10");
+    GDate today = hd_test_date ("2026-05-10");
     HdLightReasons reasons;
 
     g_assert_cmpint (hd_store_compute_subject_light (f->store, "no-such-id", &today, &reasons, &error), ==,
@@ -966,10 +907,10 @@ test_start_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *site = add_site (f, "鳌峰红色文化广场", HD_SITE_KIND_RED_SQUARE, f->taijiang);
   const char *route[] = { site, NULL };
-  g_autofree char *belt = add_belt (f, "海峡金融商务区党建示范带", f->taijiang, route);
+  g_autofree char *belt = hd_test_add_belt (f->store, "海峡金融商务区党建示范带", f->taijiang, route);
   g_autofree char *before = snapshot (f);
   g_autofree char *after = NULL;
-  GDate today = date_of ("2026-05-10");
+  GDate today = hd_test_date ("2026-05-10");
   GDate bad;
   struct {
     HdSubjectKind kind;
@@ -1041,7 +982,7 @@ test_rectification_commands (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_auto(GStrv) lines = NULL;
-  GDate due = date_of ("2026-07-01"), today = date_of ("2026-06-15"), invalid;
+  GDate due = hd_test_date ("2026-07-01"), today = hd_test_date ("2026-06-15"), invalid;
   guint changed = f->rectifications_changed;
   gsize length = 0;
 

@@ -10,6 +10,7 @@
 #include "hd-plan-progress.h"
 #include "hd-plan-status.h"
 #include "hd-store-private.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 static GDate
@@ -170,23 +171,6 @@ typedef struct {
   char    *b1, *b2, *b3;
 } Fixture;
 
-static char *
-add_region (Fixture       *f,
-            const char    *name,
-            HdRegionLevel  level,
-            const char    *parent)
-{
-  g_autoptr(HdRegion) region = hd_region_new ();
-  g_autoptr(GError) error = NULL;
-
-  hd_region_set_name (region, name);
-  hd_region_set_level (region, level);
-  hd_region_set_parent_id (region, parent);
-  g_assert_true (hd_store_save_region (f->store, region, &error));
-  g_assert_no_error (error);
-  return g_strdup (hd_region_get_id (region));
-}
-
 static void
 exec_sql (Fixture    *f,
           const char *sql)
@@ -291,18 +275,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   char **s = f->s;
 
   f->dir = hd_test_dir_new ();
-  path = g_build_filename (f->dir, "plans.db", NULL);
-  f->store = hd_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "plans.db", NULL);
 
-  f->city = add_region (f, "City", HD_REGION_LEVEL_CITY, NULL);
-  f->district = add_region (f, "District", HD_REGION_LEVEL_DISTRICT, f->city);
-  f->other = add_region (f, "Elsewhere", HD_REGION_LEVEL_DISTRICT, NULL);
+  f->city = hd_test_add_region (f->store, "City", HD_REGION_LEVEL_CITY, NULL);
+  f->district = hd_test_add_region (f->store, "District", HD_REGION_LEVEL_DISTRICT, f->city);
+  f->other = hd_test_add_region (f->store, "Elsewhere", HD_REGION_LEVEL_DISTRICT, NULL);
 
   for (int i = 1; i <= 8; i++)
     {

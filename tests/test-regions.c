@@ -5,6 +5,7 @@
 #include "hd-region-tree.h"
 #include "hd-store-private.h"
 #include "hd-test-snapshot.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -66,9 +67,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(HdPlan) plan = hd_plan_new ();
 
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->store = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "work.db", &f->path);
 
   f->city = add_region (f->store, "福州市", HD_REGION_LEVEL_CITY, "350100", NULL);
   f->district = add_region (f->store, "鼓楼区", HD_REGION_LEVEL_DISTRICT, "350102", f->city);

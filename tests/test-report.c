@@ -15,38 +15,9 @@ static const char *cli_path;
 static char *tmp_dir;
 static char *db_path;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run         *run,
-          const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 /* hongdai-cli --db DB ARGS… */
 static void
-run_cli (Run        *run,
+run_cli (HdTestRun  *run,
          const char *first,
          ...)
 {
@@ -61,7 +32,7 @@ run_cli (Run        *run,
     g_ptr_array_add (args, (gpointer) a);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  run_argv (run, (const char **) args->pdata);
+  hd_test_run_argv (run, (const char * const *) args->pdata, G_SPAWN_SEARCH_PATH);
 }
 
 static char *
@@ -75,11 +46,11 @@ static GStrv
 pdf_pages (const char *path)
 {
   const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HdTestRun) run = { 0 };
   char **pages;
   guint n;
 
-  run_argv (&run, argv);
+  hd_test_run_argv (&run, (const char * const *) argv, G_SPAWN_SEARCH_PATH);
   g_assert_cmpint (run.status, ==, 0);
   pages = g_strsplit (run.out, "\f", -1);
   n = g_strv_length (pages);
@@ -108,10 +79,10 @@ pdf_info (const char *path,
           const char *key)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HdTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_argv (&run, argv);
+  hd_test_run_argv (&run, (const char * const *) argv, G_SPAWN_SEARCH_PATH);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -245,7 +216,7 @@ test_report_sample (void)
 {
   g_autoptr(Expected) e = expected_new ();
   g_autofree char *pdf = tmp_file ("handout.pdf");
-  g_auto(Run) run = { 0 };
+  g_auto(HdTestRun) run = { 0 };
   g_auto(GStrv) pages = NULL;
   g_autofree char *cover = NULL;
   g_autofree char *title = NULL;
@@ -304,8 +275,8 @@ test_report_options (void)
 {
   g_autoptr(Expected) e = expected_new ();
   g_autofree char *pdf = tmp_file ("belt-a3.pdf");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) region = { 0 };
+  g_auto(HdTestRun) run = { 0 };
+  g_auto(HdTestRun) region = { 0 };
   g_auto(GStrv) pages = NULL;
   g_auto(GStrv) region_pages = NULL;
   g_autofree char *size = NULL;
@@ -341,13 +312,13 @@ test_report_errors (void)
   g_autofree char *pdf = tmp_file ("never.pdf");
   g_autofree char *blocker = tmp_file ("a-file");
   g_autofree char *inside_file = g_build_filename (blocker, "handout.pdf", NULL);
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) extension = { 0 };
-  g_auto(Run) unwritable = { 0 };
-  g_auto(Run) sections = { 0 };
-  g_auto(Run) paper = { 0 };
-  g_auto(Run) belt = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(HdTestRun) unknown = { 0 };
+  g_auto(HdTestRun) extension = { 0 };
+  g_auto(HdTestRun) unwritable = { 0 };
+  g_auto(HdTestRun) sections = { 0 };
+  g_auto(HdTestRun) paper = { 0 };
+  g_auto(HdTestRun) belt = { 0 };
+  g_auto(HdTestRun) help = { 0 };
 
   run_cli (&unknown, "report", "--plan", "no-such-plan", "-o", pdf, NULL);
   g_assert_cmpint (unknown.status, ==, 1);
@@ -412,9 +383,9 @@ test_charts (void)
       g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", tmp_dir, names[k]);
       g_autofree char *svg_text = NULL;
       g_autofree char *pages = NULL;
-      g_auto(Run) a = { 0 };
-      g_auto(Run) b = { 0 };
-      g_auto(Run) c = { 0 };
+      g_auto(HdTestRun) a = { 0 };
+      g_auto(HdTestRun) b = { 0 };
+      g_auto(HdTestRun) c = { 0 };
 
       run_cli (&a, "chart", names[k], "--plan", e->plan_id, "-o", png, "--width", "640", "--height", "360", NULL);
       g_assert_cmpint (a.status, ==, 0);
@@ -435,7 +406,7 @@ test_charts (void)
   /* What the PDFs say: the chosen indicator, a site of the chosen belt. */
   {
     g_autofree char *pdf = tmp_file ("indicator.pdf");
-    g_auto(Run) run = { 0 };
+    g_auto(HdTestRun) run = { 0 };
     g_auto(GStrv) text = NULL;
 
     run_cli (&run, "chart", "target", "--plan", e->plan_id, "--indicator", e->indicator_id, "-o", pdf, NULL);
@@ -445,7 +416,7 @@ test_charts (void)
   }
   {
     g_autofree char *pdf = tmp_file ("heatmap-belt.pdf");
-    g_auto(Run) run = { 0 };
+    g_auto(HdTestRun) run = { 0 };
     g_auto(GStrv) text = NULL;
 
     run_cli (&run, "chart", "heatmap", "--belt", g_ptr_array_index (e->belt_ids, 0), "-o", pdf,
@@ -462,12 +433,12 @@ test_chart_errors (void)
 {
   g_autoptr(Expected) e = expected_new ();
   g_autofree char *png = tmp_file ("never.png");
-  g_auto(Run) name = { 0 };
-  g_auto(Run) no_plan = { 0 };
-  g_auto(Run) indicator = { 0 };
-  g_auto(Run) extension = { 0 };
-  g_auto(Run) size = { 0 };
-  g_auto(Run) region = { 0 };
+  g_auto(HdTestRun) name = { 0 };
+  g_auto(HdTestRun) no_plan = { 0 };
+  g_auto(HdTestRun) indicator = { 0 };
+  g_auto(HdTestRun) extension = { 0 };
+  g_auto(HdTestRun) size = { 0 };
+  g_auto(HdTestRun) region = { 0 };
 
   run_cli (&name, "chart", "pie", "-o", png, NULL);
   g_assert_cmpint (name.status, ==, 2);
@@ -498,7 +469,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_auto(Run) init = { 0 };
+  g_auto(HdTestRun) init = { 0 };
   int status;
 
   g_test_init (&argc, &argv, NULL);

@@ -23,16 +23,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   hd_test_fixture_open (fixture, TRUE);
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  fixture->window = hd_test_show_window (app, fixture->store);
 }
 
 static gboolean
@@ -104,39 +95,6 @@ static gboolean
 has_paintable (gpointer data)
 {
   return gtk_picture_get_paintable (data) != NULL;
-}
-
-/* With HONGDAI_TEST_SHOTS=DIR set, a picture of a window is left there. */
-static void
-keep_window_shot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -225,7 +183,7 @@ test_site_attachments (Fixture       *fixture,
     /* Scrolled to the attachments for the picture. */
     spin ();
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    keep_window_shot (editor, "site-editor-attachments.png");
+    hd_test_keep_window_shot (editor, "site-editor-attachments.png");
   }
 
   /* Remove one; the editor's Undo brings it back. */
@@ -240,7 +198,7 @@ test_site_attachments (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), &watched);
   watched = editor;
   g_assert_true (hd_site_editor_save (HD_SITE_EDITOR (editor)));
-  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_true (wait_until (hd_test_is_gone, &watched));
   /* Undo the save first (it is the newest step), then the attaching. */
   g_assert_true (hd_store_can_undo (fixture->store));
   if (g_str_has_prefix (hd_store_get_undo_label (fixture->store), "Save"))
@@ -337,13 +295,13 @@ test_belt_logo (Fixture       *fixture,
   g_assert_false (hd_attachment_get_changed (logo));
   g_assert_nonnull (gtk_picture_get_paintable (preview));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
-  keep_window_shot (editor, "belt-editor-logo.png");
+  hd_test_keep_window_shot (editor, "belt-editor-logo.png");
 
   /* Saving the form afterwards neither conflicts with the logo nor takes it away. */
   watched = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &watched);
   g_assert_true (hd_belt_editor_save (HD_BELT_EDITOR (editor)));
-  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_true (wait_until (hd_test_is_gone, &watched));
   g_assert_cmpstr (hd_belt_get_logo_path (hd_store_lookup_belt (fixture->store, belt_id)), ==, logo_path);
 
   /* Cleared in a new editor; Undo brings it back. */
@@ -364,14 +322,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-attachments/site", Fixture, NULL,
               fixture_set_up, test_site_attachments, fixture_tear_down);

@@ -209,13 +209,10 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autoptr(GError) error = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add_func ("/ui-charts/chart-view", test_chart_view);
 

@@ -26,28 +26,12 @@ fixture_set_up (Fixture       *fixture,
   hd_test_fixture_open (fixture, TRUE);
 }
 
-/* Closing an editor destroys it: watch it through a weak pointer. */
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 watch (GtkWidget *editor,
        gpointer  *pointer)
 {
   *pointer = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), pointer);
-}
-
-static void
-show_window (Fixture *fixture)
-{
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
 }
 
 static GtkEditable *
@@ -59,39 +43,6 @@ editor_row (GtkWidget  *editor,
 
   g_assert_nonnull (row);
   return GTK_EDITABLE (row);
-}
-
-/* With HONGDAI_TEST_SHOTS=DIR set, a picture of a window is left there. */
-static void
-keep_window_shot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static guint
@@ -137,7 +88,7 @@ test_site_editor (Fixture       *fixture,
   double old_lat, old_lon;
   gboolean old_has_position;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   site = find_site (fixture->store, FALSE);
   g_assert_nonnull (site);
   site_id = g_strdup (hd_site_get_id (site));
@@ -184,11 +135,11 @@ test_site_editor (Fixture       *fixture,
   /* Nothing reaches the store's object before Save. */
   g_assert_cmpstr (hd_site_get_name (site), ==, old_name);
 
-  keep_window_shot (editor, "site-editor.png");
+  hd_test_keep_window_shot (editor, "site-editor.png");
 
   watch (editor, &watched);
   g_assert_true (hd_site_editor_save (HD_SITE_EDITOR (editor)));
-  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_true (wait_until (hd_test_is_gone, &watched));
   site = hd_store_lookup_site (fixture->store, site_id);
   g_assert_cmpstr (hd_site_get_name (site), ==, "测试示范点 改名");
   g_assert_true (hd_site_get_has_position (site));
@@ -245,7 +196,7 @@ test_site_editor (Fixture       *fixture,
     gtk_editable_set_text (editor_row (editor, HD_TYPE_SITE_EDITOR, "name_row"), "不保存");
     watch (editor, &watched);
     gtk_widget_activate_action (editor, "window.close", NULL);
-    g_assert_true (wait_until (is_gone, &watched));
+    g_assert_true (wait_until (hd_test_is_gone, &watched));
     g_assert_cmpuint (g_list_model_get_n_items (hd_store_get_sites (fixture->store)), ==, n_sites);
   }
 }
@@ -261,7 +212,7 @@ test_delete_site (Fixture       *fixture,
   guint n_sites;
   guint n;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   n_sites = g_list_model_get_n_items (hd_store_get_sites (fixture->store));
 
   /* Without inspections: deleted at once; the toast's Undo (win.undo) brings it back. */
@@ -310,7 +261,7 @@ test_belt_editor (Fixture       *fixture,
   GtkWidget *editor;
   char *first;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_cmpuint (g_list_model_get_n_items (sites), >=, 8);
 
   editor = hd_window_edit_belt (fixture->window, NULL);
@@ -357,12 +308,12 @@ test_belt_editor (Fixture       *fixture,
                                    "8 of 8 sites"));
   g_ptr_array_add (chosen, NULL);
 
-  keep_window_shot (editor, "belt-editor.png");
+  hd_test_keep_window_shot (editor, "belt-editor.png");
 
   watch (editor, &watched);
   g_assert_true (hd_belt_editor_save (HD_BELT_EDITOR (editor)));
   g_assert_cmpuint (g_list_model_get_n_items (belts), ==, n_belts + 1);
-  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_true (wait_until (hd_test_is_gone, &watched));
   /* The newest belt is the one just made. */
   {
     g_autoptr(HdBelt) made = g_list_model_get_item (belts, n_belts);
@@ -390,13 +341,9 @@ main (int   argc,
 {
   int status;
 
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-editors/site-editor", Fixture, NULL,
               fixture_set_up, test_site_editor, fixture_tear_down);

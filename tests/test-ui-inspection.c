@@ -318,29 +318,6 @@ never_inspected_site (HdStore *store)
   return best;
 }
 
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} ScreenshotResult;
-
-static void
-on_screenshot (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ScreenshotResult *shot = user_data;
-
-  shot->ok = hd_window_screenshot_finish (HD_WINDOW (source), result, &shot->error);
-  shot->done = TRUE;
-}
-
-static gboolean
-screenshot_done (gpointer data)
-{
-  return ((ScreenshotResult *) data)->done;
-}
-
 static void
 take_screenshot (HdWindow   *window,
                  const char *path)
@@ -348,10 +325,10 @@ take_screenshot (HdWindow   *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  ScreenshotResult shot = { 0 };
+  HdTestScreenshot shot = { 0 };
 
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
-  g_assert_true (wait_until (screenshot_done, &shot));
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_no_error (shot.error);
   g_assert_true (shot.ok);
 
@@ -373,42 +350,6 @@ keep_screenshot (HdWindow   *window,
     return;
   path = g_build_filename (dir, name, NULL);
   take_screenshot (window, path);
-}
-
-/* The same for a dialog (a window of its own). */
-static void
-keep_dialog_screenshot (GtkWidget  *dialog,
-                        const char *name)
-{
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  /* A few frames for it to lay out and draw. */
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-
-  width = gtk_widget_get_width (dialog);
-  height = gtk_widget_get_height (dialog);
-  paintable = gtk_widget_paintable_new (dialog);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -461,10 +402,7 @@ test_keyboard_inspection (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (hd_standard_set_get_n_items (six_haves), ==, 6);
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   /* Setting the scene: the site's row on the Sites page, selected, the list focused. */
   g_assert_true (hd_window_set_page (fixture->window, "sites"));
@@ -499,7 +437,7 @@ test_keyboard_inspection (Fixture       *fixture,
   set_ids = hd_start_dialog_dup_set_ids (dialog);
   g_assert_cmpuint (g_strv_length (set_ids), ==, 1);
   g_assert_cmpstr (set_ids[0], ==, hd_standard_set_get_id (six_haves));
-  keep_dialog_screenshot (GTK_WIDGET (dialog), "start-dialog.png");
+  hd_test_keep_window_shot (GTK_WIDGET (dialog), "start-dialog.png");
 
   /* Enter starts it; the checklist opens with the focus on its first item. */
   g_assert_true (press_key (GTK_WINDOW (dialog), GDK_KEY_Return, 0));
@@ -665,10 +603,7 @@ test_pages (Fixture       *fixture,
   gboolean never_first = TRUE;
   guint n_open;
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   panel = HD_INSPECTIONS_PANEL (hd_window_get_inspections_panel (fixture->window));
 
@@ -937,10 +872,7 @@ test_suggestions (Fixture       *fixture,
   g_assert_nonnull (belt);
   target = hd_subject_to_target (HD_SUBJECT_BELT, hd_belt_get_id (belt));
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   /* The help overlay lists the new shortcuts (a bad accelerator there would warn). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
@@ -1207,10 +1139,7 @@ test_photos_tasks_sets (Fixture       *fixture,
   PhotoQuery query;
   GDate date;
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   /* A standard set from a CSV file, as win.import-standard-set does after the chooser. */
   g_assert_true (g_file_set_contents (csv_path, csv, -1, &error));
@@ -1359,7 +1288,7 @@ test_photos_tasks_sets (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "save"));
   gtk_editable_set_text (due_row, "2031-06-30");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (editor), "save"));
-  keep_dialog_screenshot (editor, "task-editor.png");
+  hd_test_keep_window_shot (editor, "task-editor.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (editor), "save");
   spin ();
   {
@@ -1390,14 +1319,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add_func ("/ui-inspection/texts", test_texts);
   g_test_add_func ("/ui-inspection/light-glyph", test_light_glyph);

@@ -105,10 +105,7 @@ show_map (MapFixture *fixture)
 {
   HdMapView *view;
 
-  fixture->base.window = hd_window_new (app, fixture->base.store);
-  hd_window_fix_size (fixture->base.window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->base.window));
-  g_assert_true (wait_until (is_mapped, fixture->base.window));
+  fixture->base.window = hd_test_show_window (app, fixture->base.store);
   view = HD_MAP_VIEW (hd_window_get_map_view (fixture->base.window));
   g_assert_true (wait_until (map_ready, view));
   return view;
@@ -154,36 +151,12 @@ on_notice (MapFixture *fixture,
   fixture->notice = g_strdup (text);
 }
 
-/* With HONGDAI_TEST_SHOTS=DIR set, a picture of the window is left there. */
+/* hd_test_keep_window_shot() given 500 ms to settle, so the map's tiles are drawn. */
 static void
 keep_shot (MapFixture *fixture,
            const char *name)
 {
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  GtkWidget *window = GTK_WIDGET (fixture->base.window);
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  for (int i = 0; i < 50; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  hd_test_keep_window_shot_after (GTK_WIDGET (fixture->base.window), name, 50);
 }
 
 /* A key pressed with the focus on the map view, through the view's own controllers: its key
@@ -703,10 +676,7 @@ test_sample_belts (Fixture       *fixture,
   guint n;
 
   hd_test_fixture_open (fixture, TRUE);
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
   view = HD_MAP_VIEW (hd_window_get_map_view (fixture->window));
   g_assert_true (wait_until (has_markers, view));
   spin_ms (100);
@@ -791,10 +761,7 @@ test_cluster_click (Fixture       *fixture,
   g_assert_true (hd_store_import (fixture->store, batch, FALSE, NULL, &error));
   g_assert_no_error (error);
 
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
   view = HD_MAP_VIEW (hd_window_get_map_view (fixture->window));
   g_assert_true (wait_until (has_markers, view));
   spin_ms (200);
@@ -822,14 +789,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-map/select-and-drag", MapFixture, NULL,
               map_fixture_set_up, test_select_and_drag, map_fixture_tear_down);

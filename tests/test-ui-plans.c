@@ -26,45 +26,6 @@ fixture_set_up (Fixture       *fixture,
   hd_test_fixture_open (fixture, TRUE);
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-/* With HONGDAI_TEST_SHOTS=DIR set, a picture of a window is left there. */
-static void
-keep_window_shot (GtkWidget  *window,
-                  const char *name)
-{
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The first descendant of @widget of @type (depth first), skipping @skip of them. */
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -111,15 +72,6 @@ template_entry (GtkWidget  *editor,
 }
 
 static void
-show_window (Fixture *fixture)
-{
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-}
-
-static void
 test_page (Fixture       *fixture,
            gconstpointer  data)
 {
@@ -127,7 +79,7 @@ test_page (Fixture       *fixture,
   g_autoptr(HdPlan) first = g_list_model_get_item (plans, 0);
   HdPlanView *view;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_true (hd_window_set_page (fixture->window, "plans"));
   g_assert_cmpstr (hd_window_get_page (fixture->window), ==, "plans");
   g_assert_cmpstr (hd_window_get_content (fixture->window), ==, "plan");
@@ -135,7 +87,7 @@ test_page (Fixture       *fixture,
   g_assert_cmpstr (hd_plan_view_get_plan_id (view), ==, hd_plan_get_id (first));
   /* The charts are below the indicators (test-ui-report looks at them). */
   g_assert_true (HD_IS_PLAN_CHARTS (gtk_widget_get_first_child (GTK_WIDGET (hd_plan_view_get_charts_box (view)))));
-  keep_window_shot (GTK_WIDGET (fixture->window), "plan-overview.png");
+  hd_test_keep_window_shot (GTK_WIDGET (fixture->window), "plan-overview.png");
 }
 
 static void
@@ -150,7 +102,7 @@ test_editor (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   HdPlanEditor *form;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   editor = hd_window_edit_plan (fixture->window, NULL);
   g_object_add_weak_pointer (G_OBJECT (editor), &editor);
   form = HD_PLAN_EDITOR (editor);
@@ -174,7 +126,7 @@ test_editor (Fixture       *fixture,
   g_assert_nonnull (hd_plan_editor_get_problem (form));
   g_assert_nonnull (strstr (hd_plan_editor_get_problem (form), "four"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (nth_entry_row (editor, 7)), "error"));
-  keep_window_shot (GTK_WIDGET (editor), "plan-editor.png");
+  hd_test_keep_window_shot (GTK_WIDGET (editor), "plan-editor.png");
   gtk_editable_set_text (nth_entry_row (editor, 7), "４");
   gtk_editable_set_text (nth_entry_row (editor, 8), "6");
   g_assert_null (hd_plan_editor_get_problem (form));
@@ -183,7 +135,7 @@ test_editor (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (nth_entry_row (editor, 7)), "error"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  g_assert_true (wait_until (is_gone, &editor));
+  g_assert_true (wait_until (hd_test_is_gone, &editor));
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, before + 1);
   plan = g_list_model_get_item (plans, before);
   g_assert_cmpstr (hd_plan_get_title (plan), ==, "金湾区两新组织党建三年计划");
@@ -220,7 +172,7 @@ test_values_and_delete (Fixture       *fixture,
   GDate today;
   g_autofree char *day = NULL;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_true (hd_window_set_page (fixture->window, "plans"));
   view = HD_PLAN_VIEW (hd_window_get_plan_view (fixture->window));
   today = hd_store_get_today (fixture->store);
@@ -279,14 +231,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-plans/page", Fixture, NULL, fixture_set_up, test_page, fixture_tear_down);
   g_test_add ("/ui-plans/editor", Fixture, NULL, fixture_set_up, test_editor, fixture_tear_down);

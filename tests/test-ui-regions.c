@@ -24,10 +24,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   hd_test_fixture_open (fixture, TRUE);
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
+  fixture->window = hd_test_show_window (app, fixture->store);
 }
 
 static void
@@ -35,49 +32,7 @@ fixture_set_up_empty (Fixture       *fixture,
                       gconstpointer  data)
 {
   hd_test_fixture_open (fixture, FALSE);
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-}
-
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-/* HONGDAI_TEST_SHOTS=DIR keeps a PNG of @window there, to look at. */
-static void
-keep_shot (GtkWidget  *window,
-           const char *name)
-{
-  const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  fixture->window = hd_test_show_window (app, fixture->store);
 }
 
 /* (transfer full) (nullable): a region's id is owned by its object, which a delete frees. */
@@ -214,7 +169,7 @@ test_region_editor (Fixture       *fixture,
   }
   g_clear_pointer (&text, g_free);
   g_assert_true (hd_region_editor_select (editor, gulou));
-  keep_shot (GTK_WIDGET (editor), "region-editor.png");
+  hd_test_keep_window_shot (GTK_WIDGET (editor), "region-editor.png");
 
   /* Rename through the edit dialog (F2 / Edit…). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "region.edit", NULL));
@@ -232,7 +187,7 @@ test_region_editor (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (GTK_EDITABLE (row), "鼓楼区（新）");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  keep_shot (dialog, "region-edit-dialog.png");
+  hd_test_keep_window_shot (dialog, "region-edit-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   spin ();
   g_assert_null (hd_region_editor_get_dialog (editor));
@@ -326,7 +281,7 @@ test_region_editor (Fixture       *fixture,
   dialog = hd_region_editor_get_dialog (editor);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "福州市"));
-  keep_shot (dialog, "region-delete-dialog.png");
+  hd_test_keep_window_shot (dialog, "region-delete-dialog.png");
   /* Cancel keeps everything. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   spin ();
@@ -380,7 +335,7 @@ test_region_editor (Fixture       *fixture,
   watched = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &watched);
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_true (wait_until (hd_test_is_gone, &watched));
 }
 
 static void
@@ -444,7 +399,7 @@ test_boundaries (Fixture       *fixture,
     g_object_get (layer, "map-source", &source, NULL);
     g_assert_cmpstr (shumate_map_source_get_id (source), !=, source_before);
   }
-  keep_shot (GTK_WIDGET (fixture->window), "boundaries-map.png");
+  hd_test_keep_window_shot (GTK_WIDGET (fixture->window), "boundaries-map.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "region.undo", NULL));
   spin ();
@@ -512,7 +467,7 @@ test_belt_one_undo_step (Fixture       *fixture,
 
       g_assert_nonnull (strstr (hd_site_get_name (site), needle));
     }
-  keep_shot (GTK_WIDGET (gtk_menu_button_get_popover (add_button)), "add-site-popover.png");
+  hd_test_keep_window_shot (GTK_WIDGET (gtk_menu_button_get_popover (add_button)), "add-site-popover.png");
   /* Enter in the search adds the first match. */
   {
     g_autoptr(HdSite) first = g_list_model_get_item (candidates, 0);
@@ -552,12 +507,12 @@ test_belt_one_undo_step (Fixture       *fixture,
     g_assert_cmpstr (route[1], ==, was[0]);
     g_assert_cmpstr (route[3], ==, was[2]);
   }
-  keep_shot (editor, "belt-editor-route.png");
+  hd_test_keep_window_shot (editor, "belt-editor-route.png");
 
   watched = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &watched);
   g_assert_true (hd_belt_editor_save (HD_BELT_EDITOR (editor)));
-  g_assert_true (wait_until (is_gone, &watched));
+  g_assert_true (wait_until (hd_test_is_gone, &watched));
   g_assert_cmpuint (g_list_model_get_n_items (belts), ==, n_belts + 1);
   {
     g_autoptr(HdBelt) made = g_list_model_get_item (belts, n_belts);
@@ -641,7 +596,7 @@ test_empty_workspace (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "region.new-child", NULL);
   gtk_widget_activate_action (GTK_WIDGET (editor), "region.delete", NULL);
   g_assert_null (hd_region_editor_get_dialog (editor));
-  keep_shot (GTK_WIDGET (editor), "region-editor-empty.png");
+  hd_test_keep_window_shot (GTK_WIDGET (editor), "region-editor-empty.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "region.new-top", NULL));
   dialog = hd_region_editor_get_dialog (editor);
@@ -691,7 +646,7 @@ test_shortcuts_window (Fixture       *fixture,
           spin ();
         }
     }
-  keep_shot (GTK_WIDGET (overlay), "shortcuts.png");
+  hd_test_keep_window_shot (GTK_WIDGET (overlay), "shortcuts.png");
 
   /* No section is paged: no page switcher is shown anywhere. */
   stack = find_child (GTK_WIDGET (overlay), GTK_TYPE_STACK_SWITCHER);
@@ -726,13 +681,10 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autoptr(GError) error = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-regions/region-editor", Fixture, NULL,
               fixture_set_up, test_region_editor, fixture_tear_down);

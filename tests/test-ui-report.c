@@ -29,21 +29,6 @@ fixture_set_up (Fixture       *fixture,
   hd_test_fixture_open (fixture, TRUE);
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static void
-show_window (Fixture *fixture)
-{
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-}
-
 static HdPlanView *
 open_plan_page (Fixture *fixture)
 {
@@ -60,41 +45,20 @@ plan_charts (HdPlanView *view)
   return HD_PLAN_CHARTS (charts);
 }
 
-/* With HONGDAI_TEST_SHOTS=DIR set, a picture of the window scrolled to @y is left there. */
+/* hd_test_keep_window_shot() of @window with @adjustment scrolled to @y first (only when shots
+ * are kept, so the test runs the same either way). */
 static void
-keep_window_shot (GtkWidget     *window,
-                  const char    *name,
-                  GtkAdjustment *adjustment,
-                  double         y)
+keep_scrolled_shot (GtkWidget     *window,
+                    const char    *name,
+                    GtkAdjustment *adjustment,
+                    double         y)
 {
   const char *dir = g_getenv ("HONGDAI_TEST_SHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
 
   if (dir == NULL || *dir == '\0')
     return;
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, y);
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  gtk_adjustment_set_value (adjustment, y);
+  hd_test_keep_window_shot (window, name);
 }
 
 /* How many pixels of @widget, drawn as it is now, differ from its top-left pixel (the card's
@@ -185,7 +149,7 @@ test_charts (Fixture       *fixture,
   Refresh refresh;
   guint kinds = 0;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   view = open_plan_page (fixture);
   charts = plan_charts (view);
   indicators = hd_store_list_indicators (fixture->store, hd_plan_view_get_plan_id (view), &error);
@@ -291,10 +255,10 @@ test_charts (Fixture       *fixture,
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (charts), gtk_widget_get_first_child (scroller),
                                              &GRAPHENE_POINT_INIT (0, 0), &top));
     g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, top.y);
-    keep_window_shot (GTK_WIDGET (fixture->window), "plan-charts-1.png", adjustment, top.y);
-    keep_window_shot (GTK_WIDGET (fixture->window), "plan-charts-2.png", adjustment, top.y + 700);
-    keep_window_shot (GTK_WIDGET (fixture->window), "plan-charts-3.png", adjustment, top.y + 1400);
-    keep_window_shot (GTK_WIDGET (fixture->window), "plan-charts-4.png", adjustment, top.y + 2100);
+    keep_scrolled_shot (GTK_WIDGET (fixture->window), "plan-charts-1.png", adjustment, top.y);
+    keep_scrolled_shot (GTK_WIDGET (fixture->window), "plan-charts-2.png", adjustment, top.y + 700);
+    keep_scrolled_shot (GTK_WIDGET (fixture->window), "plan-charts-3.png", adjustment, top.y + 1400);
+    keep_scrolled_shot (GTK_WIDGET (fixture->window), "plan-charts-4.png", adjustment, top.y + 2100);
   }
 }
 
@@ -337,7 +301,7 @@ test_export (Fixture       *fixture,
   g_autofree char *pages = NULL;
   g_autofree char *only_cover = NULL;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   view = open_plan_page (fixture);
   /* Ctrl+P and the menu's items work on a plan. */
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
@@ -354,11 +318,11 @@ test_export (Fixture       *fixture,
   g_assert_true (wait_until (status_shown, dialog));
   g_assert_nonnull (strstr (hd_handout_dialog_get_status (dialog), blocker));
   g_assert_nonnull (dialog);
-  keep_window_shot (dialog, "handout-dialog.png", NULL, 0);
+  hd_test_keep_window_shot (dialog, "handout-dialog.png");
 
   /* Then a good place: the PDF is written and the dialog closes. */
   hd_handout_dialog_export_to (dialog, file);
-  g_assert_true (wait_until (is_gone, &dialog));
+  g_assert_true (wait_until (hd_test_is_gone, &dialog));
   pages = pdf_info_pages (path);
   g_assert_cmpint (atoi (pages), >, 4);
 
@@ -370,7 +334,7 @@ test_export (Fixture       *fixture,
   hd_handout_dialog_set_section (dialog, HD_HANDOUT_ALL, FALSE);
   hd_handout_dialog_set_section (dialog, HD_HANDOUT_COVER, TRUE);
   hd_handout_dialog_export_to (dialog, file);
-  g_assert_true (wait_until (is_gone, &dialog));
+  g_assert_true (wait_until (hd_test_is_gone, &dialog));
   only_cover = pdf_info_pages (path);
   g_assert_cmpstr (only_cover, ==, "1");
 
@@ -397,9 +361,9 @@ test_export (Fixture       *fixture,
     hd_handout_dialog_set_section (dialog, HD_HANDOUT_BELTS, TRUE);
     hd_handout_dialog_set_district (dialog, left_district, FALSE);
     hd_handout_dialog_set_belt (dialog, left_belt, FALSE);
-    keep_window_shot (dialog, "handout-dialog-belts.png", NULL, 0);
+    hd_test_keep_window_shot (dialog, "handout-dialog-belts.png");
     hd_handout_dialog_export_to (dialog, file);
-    g_assert_true (wait_until (is_gone, &dialog));
+    g_assert_true (wait_until (hd_test_is_gone, &dialog));
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                   &text, NULL, &status, &error);
     g_assert_no_error (error);
@@ -477,14 +441,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-report/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   g_test_add ("/ui-report/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

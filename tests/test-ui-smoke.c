@@ -84,18 +84,6 @@ belt_model_is_full (gpointer data)
          g_list_model_get_n_items (hd_store_get_belts (hd_window_get_store (window)));
 }
 
-static HdWindow *
-show_window (HdStore *store)
-{
-  HdWindow *window = hd_window_new (app, store);
-
-  hd_window_fix_size (window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window));
-
-  return window;
-}
-
 static gboolean
 model_contains_belt (GListModel *model,
                      const char *name)
@@ -110,31 +98,6 @@ model_contains_belt (GListModel *model,
   return FALSE;
 }
 
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} ScreenshotResult;
-
-static void
-on_screenshot (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ScreenshotResult *shot = user_data;
-
-  shot->ok = hd_window_screenshot_finish (HD_WINDOW (source), result, &shot->error);
-  shot->done = TRUE;
-}
-
-static gboolean
-screenshot_done (gpointer data)
-{
-  ScreenshotResult *shot = data;
-
-  return shot->done;
-}
-
 static void
 assert_screenshot (HdWindow   *window,
                    const char *dir)
@@ -142,14 +105,14 @@ assert_screenshot (HdWindow   *window,
   g_autofree char *path = g_build_filename (dir, "window.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  ScreenshotResult shot = { 0 };
+  HdTestScreenshot shot = { 0 };
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
   g_autofree guchar *pixels = NULL;
   int width, height;
 
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
-  g_assert_true (wait_until (screenshot_done, &shot));
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_no_error (shot.error);
   g_assert_true (shot.ok);
 
@@ -189,7 +152,7 @@ test_sample_workspace (Fixture       *fixture,
   hd_store_load_sample (fixture->store, &error);
   g_assert_no_error (error);
 
-  fixture->window = show_window (fixture->store);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_true (wait_until (belt_rows_shown, fixture->window));
 
   g_assert_cmpstr (hd_window_get_state (fixture->window), ==, "workspace");
@@ -253,7 +216,7 @@ test_empty_workspace (Fixture       *fixture,
 {
   GtkWidget *open_sample;
 
-  fixture->window = show_window (fixture->store);
+  fixture->window = hd_test_show_window (app, fixture->store);
 
   g_assert_cmpstr (hd_window_get_state (fixture->window), ==, "empty");
 
@@ -312,7 +275,7 @@ test_import (Fixture       *fixture,
   AdwMessageDialog *dialog;
   guint n_belts, n_sites;
 
-  fixture->window = show_window (fixture->store);
+  fixture->window = hd_test_show_window (app, fixture->store);
   g_assert_cmpstr (hd_window_get_state (fixture->window), ==, "empty");
 
   g_list_store_append (files, file);
@@ -347,7 +310,7 @@ test_store_error (void)
 {
   g_autoptr(GError) error = g_error_new_literal (HD_STORE_ERROR, HD_STORE_ERROR_NEWER_VERSION,
                                                  "x.db: written by a newer version");
-  HdWindow *window = show_window (NULL);
+  HdWindow *window = hd_test_show_window (app, NULL);
 
   g_assert_cmpstr (hd_window_get_state (window), ==, "error");
   hd_window_show_store_error (window, "/tmp/x.db", error);
@@ -364,24 +327,24 @@ static void
 test_screenshot_closed (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/never-written.png");
-  ScreenshotResult shot = { 0 };
+  HdTestScreenshot shot = { 0 };
   HdWindow *window;
 
   /* Not shown: nothing to capture. */
   window = hd_window_new (app, NULL);
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
-  g_assert_true (wait_until (screenshot_done, &shot));
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_false (shot.ok);
   g_assert_error (shot.error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_clear_error (&shot.error);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Closed before the picture is taken: the caller still hears back. */
-  shot = (ScreenshotResult) { 0 };
-  window = show_window (NULL);
-  hd_window_screenshot_async (window, file, NULL, on_screenshot, &shot);
+  shot = (HdTestScreenshot) { 0 };
+  window = hd_test_show_window (app, NULL);
+  hd_window_screenshot_async (window, file, NULL, hd_test_on_screenshot, &shot);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (screenshot_done, &shot));
+  g_assert_true (wait_until (hd_test_screenshot_done, &shot));
   g_assert_false (shot.ok);
   g_assert_error (shot.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&shot.error);
@@ -414,9 +377,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add_func ("/ui/row-texts", test_row_texts);
   g_test_add ("/ui/sample-workspace", Fixture, NULL,

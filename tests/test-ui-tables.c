@@ -31,15 +31,6 @@ fixture_set_up_empty (Fixture       *fixture,
 }
 
 static void
-show_window (Fixture *fixture)
-{
-  fixture->window = hd_window_new (app, fixture->store);
-  hd_window_fix_size (fixture->window, 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (wait_until (is_mapped, fixture->window));
-}
-
-static void
 on_shot_done (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
@@ -383,7 +374,7 @@ test_in_window (Fixture       *fixture,
   HdRecordTable *table;
   guint n_belts;
 
-  show_window (fixture);
+  fixture->window = hd_test_show_window (app, fixture->store);
   hd_window_set_page (fixture->window, "sites");
   g_assert_cmpstr (hd_window_get_content (fixture->window), ==, "map");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-table", NULL);
@@ -554,13 +545,9 @@ main (int   argc,
 {
   int status;
 
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
-  app = hd_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = hd_test_app_new ();
 
   g_test_add ("/ui-tables/in-window", Fixture, NULL,
               fixture_set_up_sample, test_in_window, fixture_tear_down);

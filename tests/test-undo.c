@@ -5,6 +5,7 @@
 #include "hd-inspection.h"
 #include "hd-standards.h"
 #include "hd-store-private.h"
+#include "hd-test-sites.h"
 #include "hd-test-util.h"
 
 typedef struct {
@@ -17,12 +18,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = hd_test_dir_new ();
-  f->path = g_build_filename (f->dir, "work.db", NULL);
-  f->store = hd_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = hd_test_store_new (f->dir, "work.db", &f->path);
 }
 
 static void
